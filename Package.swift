@@ -1,0 +1,84 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "blason",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "blason", targets: ["blason"]),
+        .library(name: "OpenBadges", targets: ["OpenBadges"]),
+        .library(name: "BlasonCore", targets: ["BlasonCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+    ],
+    targets: [
+        // The domain: rules, value types and errors, free of any framework.
+        .target(
+            name: "BlasonCore",
+            dependencies: [
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
+        ),
+        // Open Badges data, hashing, baking and image checks, usable by anyone.
+        .target(
+            name: "OpenBadges",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Fluent models and numbered migrations; portable between SQLite and PostgreSQL.
+        .target(
+            name: "BlasonPersistence",
+            dependencies: [
+                "BlasonCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        // The Vapor application: configuration, routes, controllers, views, API.
+        .target(
+            name: "BlasonApp",
+            dependencies: [
+                "BlasonCore",
+                "OpenBadges",
+                "BlasonPersistence",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            resources: [.copy("Resources/openapi.json")]
+        ),
+        .executableTarget(
+            name: "blason",
+            dependencies: [
+                "BlasonApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "BlasonCoreTests", dependencies: ["BlasonCore"]),
+        .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"]),
+        .testTarget(
+            name: "BlasonAppTests",
+            dependencies: [
+                "BlasonApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,32 @@
+import BlasonCore
+import BlasonPersistence
+import Fluent
+import Vapor
+
+/// Bearer-token authentication for `/api/v1`: resolves the token to a user and their memberships.
+struct APIAuthenticationMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard let bearer = request.headers.bearerAuthorization else { throw BlasonError.unauthenticated }
+        let service = TokenService(db: request.db, clock: request.blason.clock, lifetimeDays: 0)
+        guard let user = try await service.user(for: bearer.token) else { throw BlasonError.unauthenticated }
+        var context = request.context
+        context.userID = user.id
+        context.userName = user.name
+        context.userEmail = user.email
+        context.memberships = try await Membership.query(on: request.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).all().map {
+            .init(organisationID: $0.organisation.id!, organisationName: $0.organisation.name, organisationSlug: $0.organisation.slug, role: $0.role)
+        }
+        request.context = context
+        return try await next.respond(to: request)
+    }
+}
+
+extension Request {
+    /// The caller's membership of `organisationID` with at least `role`. A non-member gets 404 so that
+    /// tenants cannot discover each other's objects; a member without the role gets 403.
+    func requireAPIMembership(_ organisationID: UUID, _ role: Role) throws -> RequestContext.Membership {
+        guard let membership = context.memberships.first(where: { $0.organisationID == organisationID }) else { throw BlasonError.notFound }
+        guard membership.role.grants(role) else { throw BlasonError.forbidden }
+        return membership
+    }
+}

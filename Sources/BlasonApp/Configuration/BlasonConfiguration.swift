@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+
+/// Every setting Blason reads, read once at start from the environment. A missing or malformed
+/// value stops the start with a message that names the variable.
+public struct BlasonConfiguration: Sendable {
+    public enum DatabaseSetting: Sendable, Equatable {
+        /// The embedded default: one file, WAL mode.
+        case sqlite(path: String)
+        /// Production: a PostgreSQL URL (`postgres://user:pass@host:port/db`).
+        case postgres(url: String)
+    }
+
+    /// The origin under which every public URL (Open Badges ids included) is published, without trailing slash.
+    public var publicURL: String
+    public var hostname: String
+    public var port: Int
+    public var database: DatabaseSetting
+    /// bcrypt work factor for passwords (4…31); lower only in tests.
+    public var bcryptCost: Int
+    public var logLevel: Logger.Level
+    /// How long an API token created without an explicit lifetime stays valid.
+    public var apiTokenLifetimeDays: Int
+
+    public init(publicURL: String, hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseSetting,
+                bcryptCost: Int = 12, logLevel: Logger.Level = .info, apiTokenLifetimeDays: Int = 365) {
+        self.publicURL = publicURL
+        self.hostname = hostname
+        self.port = port
+        self.database = database
+        self.bcryptCost = bcryptCost
+        self.logLevel = logLevel
+        self.apiTokenLifetimeDays = apiTokenLifetimeDays
+    }
+
+    /// Session cookies are marked `Secure` only when the public site is served over HTTPS.
+    public var isHTTPS: Bool { publicURL.hasPrefix("https://") }
+
+    /// Reads `BLASON_*` variables. `hostname`/`port` given on the command line win over the environment.
+    public static func load(environment env: [String: String] = ProcessInfo.processInfo.environment,
+                            hostname hostnameOverride: String? = nil, port portOverride: Int? = nil) throws(ConfigurationError) -> BlasonConfiguration {
+        let hostname = hostnameOverride ?? env["BLASON_HOSTNAME"].nonEmpty ?? "127.0.0.1"
+        let port: Int
+        if let portOverride {
+            port = portOverride
+        } else if let raw = env["BLASON_PORT"].nonEmpty {
+            guard let value = Int(raw), (1...65535).contains(value) else {
+                throw ConfigurationError(variable: "BLASON_PORT", problem: "must be a port number between 1 and 65535, got \"\(raw)\"")
+            }
+            port = value
+        } else {
+            port = 8080
+        }
+        guard (1...65535).contains(port) else {
+            throw ConfigurationError(variable: "--port", problem: "must be between 1 and 65535, got \(port)")
+        }
+
+        var publicURL = env["BLASON_PUBLIC_URL"].nonEmpty ?? "http://\(hostname.contains(":") ? "[\(hostname)]" : hostname):\(port)"
+        while publicURL.hasSuffix("/") { publicURL.removeLast() }
+        guard let components = URLComponents(string: publicURL), let scheme = components.scheme,
+              ["http", "https"].contains(scheme), components.host?.isEmpty == false,
+              components.query == nil, components.fragment == nil else {
+            throw ConfigurationError(variable: "BLASON_PUBLIC_URL", problem: "must be an absolute http(s) URL such as https://badges.example.org, got \"\(publicURL)\"")
+        }
+
+        let database: DatabaseSetting
+        switch env["BLASON_DATABASE_URL"].nonEmpty {
+        case nil:
+            database = .sqlite(path: "blason.sqlite")
+        case let url? where url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"):
+            guard let parsed = URLComponents(string: url), parsed.host?.isEmpty == false else {
+                throw ConfigurationError(variable: "BLASON_DATABASE_URL", problem: "is not a valid PostgreSQL URL (postgres://user:password@host:port/database)")
+            }
+            database = .postgres(url: url)
+        case let url? where url.hasPrefix("sqlite:"):
+            var path = String(url.dropFirst("sqlite:".count))
+            if path.hasPrefix("//") { path = String(path.dropFirst(2)) }
+            guard !path.isEmpty else {
+                throw ConfigurationError(variable: "BLASON_DATABASE_URL", problem: "sqlite: needs a file path, e.g. sqlite:///var/lib/blason/blason.sqlite")
+            }
+            database = .sqlite(path: path)
+        case let url?:
+            throw ConfigurationError(variable: "BLASON_DATABASE_URL", problem: "must start with postgres:// or sqlite:, got \"\(url.prefix(20))…\"")
+        }
+
+        let bcryptCost = try integer(env, "BLASON_BCRYPT_COST", default: 12, range: 4...31)
+        let tokenDays = try integer(env, "BLASON_API_TOKEN_DAYS", default: 365, range: 1...3650)
+        let logLevel: Logger.Level
+        if let raw = env["BLASON_LOG_LEVEL"].nonEmpty {
+            guard let level = Logger.Level(rawValue: raw.lowercased()) else {
+                throw ConfigurationError(variable: "BLASON_LOG_LEVEL", problem: "must be one of trace, debug, info, notice, warning, error, critical")
+            }
+            logLevel = level
+        } else {
+            logLevel = .info
+        }
+        return BlasonConfiguration(publicURL: publicURL, hostname: hostname, port: port, database: database,
+                                   bcryptCost: bcryptCost, logLevel: logLevel, apiTokenLifetimeDays: tokenDays)
+    }
+
+    private static func integer(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
+        guard let raw = env[name].nonEmpty else { return value }
+        guard let number = Int(raw), range.contains(number) else {
+            throw ConfigurationError(variable: name, problem: "must be a whole number from \(range.lowerBound) to \(range.upperBound), got \"\(raw)\"")
+        }
+        return number
+    }
+}
+
+/// A setting that cannot be used, with the name of the variable to fix.
+public struct ConfigurationError: Error, CustomStringConvertible, Equatable {
+    public var variable: String
+    public var problem: String
+
+    public var description: String { "Configuration error: \(variable) \(problem)" }
+}
+
+extension Optional where Wrapped == String {
+    var nonEmpty: String? {
+        guard let self, !self.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return self
+    }
+}
+
+extension BlasonConfiguration {
+    /// Where the data lives, without the password of a PostgreSQL URL.
+    public var databaseDescription: String {
+        switch database {
+        case .sqlite(let path): return "SQLite \(path)"
+        case .postgres(let url):
+            guard var components = URLComponents(string: url) else { return "PostgreSQL" }
+            components.password = components.password == nil ? nil : "***"
+            return "PostgreSQL \(components.string ?? "")"
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import BlasonCore
+import BlasonPersistence
+import Fluent
+import Vapor
+
+/// Issuer tools: award a badge class to a list of people, list awards, revoke.
+struct IssuingController: RouteCollection {
+    struct AwardForm: Content {
+        var recipients: String?
+        var csv: File?
+        var issued_on: String?
+        var expires: String?
+        var evidence_url: String?
+        var narrative: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("issuer") { try await tools($0) }
+        routes.get("issuer", "badge-classes", ":id", "award") { try await awardForm($0) }
+        routes.post("issuer", "badge-classes", ":id", "award") { try await award($0) }
+        routes.get("issuer", "awards") { try await list($0) }
+        routes.get("issuer", "awards", ":id") { try await detail($0) }
+        routes.post("issuer", "awards", ":id", "revoke") { try await revoke($0) }
+    }
+
+    func tools(_ req: Request) async throws -> Response {
+        let current = try req.requireOrganisation(.issuer)
+        let items = try await req.badgeClasses.list(organisationID: current.organisationID, includeArchived: false)
+            .map { IssuingPages.ToolsModel.Item(id: $0.id!, name: $0.name.text(in: req.context.language)) }
+        return HTMLResponse.make(IssuingPages.tools(.init(items: items), page: PageContext(request: req, title: req.t(.issuerToolsTitle))))
+    }
+
+    func awardForm(_ req: Request) async throws -> Response {
+        let current = try req.requireOrganisation(.issuer)
+        let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: current.organisationID)
+        if badgeClass.isArchived { throw BlasonError.conflict(.badgeClassArchived) }
+        let model = IssuingPages.AwardFormModel(badgeClassID: badgeClass.id!, badgeName: badgeClass.name.text(in: req.context.language),
+                                                issuedOn: CalendarDay.format(req.blason.clock.now))
+        return HTMLResponse.make(IssuingPages.awardForm(model, page: PageContext(request: req, title: req.t(.awardTitle))))
+    }
+
+    func award(_ req: Request) async throws -> Response {
+        let current = try req.requireOrganisation(.issuer)
+        let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: current.organisationID)
+        let form = try req.content.decode(AwardForm.self)
+        do {
+            let draft = try Self.draft(from: form, now: req.blason.clock.now)
+            let awards = try await req.awards.issue(badgeClass, draft: draft, issuedBy: req.context.userID)
+            req.flash("\(req.t(.awardedNotice)) \(awards.count)")
+            return req.redirect(to: SiteRoute.badgeClass(badgeClass.id!).path)
+        } catch BlasonError.invalid(let issues) {
+            var model = IssuingPages.AwardFormModel(badgeClassID: badgeClass.id!, badgeName: badgeClass.name.text(in: req.context.language),
+                                                    issuedOn: form.issued_on ?? CalendarDay.format(req.blason.clock.now))
+            model.recipients = form.recipients ?? ""
+            model.expires = form.expires ?? ""
+            model.evidenceURL = form.evidence_url ?? ""
+            model.narrative = form.narrative ?? ""
+            model.issues = issues
+            return HTMLResponse.make(IssuingPages.awardForm(model, page: PageContext(request: req, title: req.t(.awardTitle))), status: .unprocessableEntity)
+        }
+    }
+
+    /// Reads recipients from the CSV when one is uploaded, from the text box otherwise.
+    static func draft(from form: AwardForm, now: Date) throws(BlasonError) -> AwardDraft {
+        var issues: [FieldIssue] = []
+        var recipients: [Recipient] = []
+        do {
+            if let csv = form.csv?.nonEmptyData {
+                guard let text = String(data: csv, encoding: .utf8) else { throw BlasonError.invalid("csv", .csvMalformed("UTF-8")) }
+                recipients = try RecipientCSV.parse(text)
+            } else {
+                recipients = try RecipientList.parse(form.recipients ?? "")
+            }
+        } catch {
+            if case .invalid(let found) = error as? BlasonError { issues += found } else { throw .invalid("recipients", .emptyRecipientList) }
+        }
+        var issuedOn = now
+        if let raw = form.issued_on?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let date = CalendarDay.parse(raw) { issuedOn = date } else { issues.append(FieldIssue(field: "issued_on", problem: .invalidDate(raw))) }
+        }
+        var expires: Date?
+        if let raw = form.expires?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            if let date = CalendarDay.parse(raw) { expires = date } else { issues.append(FieldIssue(field: "expires", problem: .invalidDate(raw))) }
+        }
+        if !issues.isEmpty { throw .invalid(issues) }
+        return AwardDraft(recipients: recipients, issuedOn: issuedOn, expires: expires,
+                          evidenceURL: form.evidence_url.nilIfBlank, narrative: form.narrative)
+    }
+
+    func list(_ req: Request) async throws -> Response {
+        let current = try req.requireOrganisation(.issuer)
+        let awards = try await Award.query(on: req.db).filter(\.$organisation.$id == current.organisationID).with(\.$badgeClass)
+            .sort(\.$createdAt, .descending).limit(500).all()
+        let service = req.awards
+        let rows = awards.map {
+            AwardTable.Row(awardID: $0.id!, recipient: Self.recipientLabel($0),
+                           badgeName: $0.badgeClass.name.text(in: req.context.language), issuedOn: $0.issuedOn, status: service.status(of: $0))
+        }
+        return HTMLResponse.make(IssuingPages.list(rows, page: PageContext(request: req, title: req.t(.awardsTitle))))
+    }
+
+    static func recipientLabel(_ award: Award) -> String {
+        award.recipientName.map { "\($0) <\(award.recipientEmail)>" } ?? award.recipientEmail
+    }
+
+    func detail(_ req: Request, issues: [FieldIssue] = []) async throws -> Response {
+        let current = try req.requireOrganisation(.issuer)
+        let award = try await req.awards.find(req.idParameter(), in: current.organisationID)
+        let model = IssuingPages.DetailModel(
+            awardID: award.id!, badgeClassID: award.$badgeClass.id, badgeName: award.badgeClass.name.text(in: req.context.language),
+            recipientEmail: award.recipientEmail, recipientName: award.recipientName, issuedOn: award.issuedOn, expires: award.expires,
+            status: req.awards.status(of: award), revocationReason: award.revocationReason, canRevoke: true, issues: issues)
+        return HTMLResponse.make(IssuingPages.detail(model, page: PageContext(request: req, title: req.t(.awardDetailTitle))),
+                                 status: issues.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func revoke(_ req: Request) async throws -> Response {
+        let current = try req.requireOrganisation(.issuer)
+        let award = try await req.awards.find(req.idParameter(), in: current.organisationID)
+        let reason = (try? req.content.get(String.self, at: "reason")) ?? ""
+        do {
+            try await req.awards.revoke(award, reason: reason)
+        } catch BlasonError.invalid(let issues) {
+            return try await detail(req, issues: issues)
+        }
+        req.flash(req.t(.revokedNotice))
+        return req.redirect(to: SiteRoute.awardDetail(award.id!).path)
+    }
+}

@@ -1,0 +1,153 @@
+import BlasonCore
+import BlasonPersistence
+import Fluent
+import OpenBadges
+import Vapor
+
+/// The public, stable Open Badges 2.0 URLs. Each answers JSON-LD to machines and a page to people
+/// (content negotiation on `Accept`, or `?format=json`).
+struct OpenBadgesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("issuers", ":id") { try await issuer($0) }
+        routes.get("issuers", ":id", "logo") { try await issuerLogo($0) }
+        routes.get("issuers", ":id", "revocations") { try await revocationList($0) }
+        routes.get("badges", ":id") { try await badgeClass($0) }
+        routes.get("badges", ":id", "image") { try await badgeImage($0) }
+        routes.get("assertions", ":id") { try await assertion($0) }
+        routes.get("assertions", ":id", "image") { try await assertionImage($0, format: nil) }
+        routes.get("assertions", ":id", "baked.png") { try await assertionImage($0, format: .png) }
+        routes.get("assertions", ":id", "baked.svg") { try await assertionImage($0, format: .svg) }
+    }
+
+    func issuer(_ req: Request) async throws -> Response {
+        let organisation = try await findOrganisation(req)
+        if ContentNegotiation.wantsJSON(req) {
+            return ContentNegotiation.jsonLD(try req.blason.publisher.profile(organisation))
+        }
+        let badges = try await BadgeClass.query(on: req.db).filter(\.$organisation.$id == organisation.id!).filter(\.$archivedAt == nil)
+            .sort(\.$createdAt).all()
+        let model = PublicPages.IssuerModel(
+            id: organisation.id!, name: organisation.name, description: organisation.description, website: organisation.website,
+            email: organisation.contactEmail, hasLogo: organisation.logoData != nil,
+            badges: badges.map { .init(id: $0.id!, name: $0.name.text(in: req.context.language)) })
+        return HTMLResponse.make(PublicPages.issuer(model, page: PageContext(request: req, title: organisation.name)))
+    }
+
+    func issuerLogo(_ req: Request) async throws -> Response {
+        let organisation = try await findOrganisation(req)
+        guard let data = organisation.logoData, let type = organisation.logoType else { throw BlasonError.notFound }
+        return ContentNegotiation.image(data, type: type)
+    }
+
+    func revocationList(_ req: Request) async throws -> Response {
+        let organisation = try await findOrganisation(req)
+        let revoked = try await Award.query(on: req.db).filter(\.$organisation.$id == organisation.id!).filter(\.$revokedAt != nil)
+            .sort(\.$revokedAt).all()
+        return ContentNegotiation.jsonLD(try req.blason.publisher.revocationList(of: organisation.id!, revoked: revoked))
+    }
+
+    func badgeClass(_ req: Request) async throws -> Response {
+        let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: nil)
+        if ContentNegotiation.wantsJSON(req) {
+            return ContentNegotiation.jsonLD(try req.blason.publisher.badgeClass(badgeClass))
+        }
+        let issuer = try await badgeClass.$organisation.get(on: req.db)
+        let model = PublicPages.BadgeClassModel(
+            id: badgeClass.id!, issuerID: issuer.id!, issuerName: issuer.name, name: badgeClass.name, description: badgeClass.summary,
+            criteria: badgeClass.criteria, criteriaURL: badgeClass.criteriaURL, tags: badgeClass.tags, alignments: badgeClass.alignments,
+            archived: badgeClass.isArchived)
+        return HTMLResponse.make(PublicPages.badgeClass(model, page: PageContext(request: req, title: badgeClass.name.text(in: req.context.language))))
+    }
+
+    func badgeImage(_ req: Request) async throws -> Response {
+        let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: nil)
+        return ContentNegotiation.image(badgeClass.imageData, type: badgeClass.imageType)
+    }
+
+    func assertion(_ req: Request) async throws -> Response {
+        let award = try await req.awards.find(req.idParameter(), in: nil)
+        let publisher = req.blason.publisher
+        if ContentNegotiation.wantsJSON(req) {
+            // Open Badges 2.0: a revoked hosted assertion answers 410 Gone with only the fact and its reason.
+            if award.isRevoked {
+                return ContentNegotiation.jsonLD(try publisher.revoked(award), status: .gone)
+            }
+            return ContentNegotiation.jsonLD(try publisher.assertion(award))
+        }
+        let issuer = try await Organisation.find(award.$organisation.id, on: req.db)
+        let badgeClass = award.badgeClass
+        let model = PublicPages.AssertionModel(
+            awardID: award.id!, badgeClassID: badgeClass.id!, issuerID: award.$organisation.id, badgeName: badgeClass.name,
+            badgeDescription: badgeClass.summary, criteria: badgeClass.criteria, issuerName: issuer?.name ?? "",
+            recipientName: award.recipientName, issuedOn: award.issuedOn, expires: award.expires, evidenceURL: award.evidenceURL,
+            narrative: award.narrative, status: req.awards.status(of: award), revocationReason: award.revocationReason,
+            formats: publisher.bakedFormats(for: badgeClass))
+        return HTMLResponse.make(PublicPages.assertion(model, page: PageContext(request: req, title: badgeClass.name.text(in: req.context.language))),
+                                 status: award.isRevoked ? .gone : .ok)
+    }
+
+    /// The award's baked image; `format` nil means the badge class's own format.
+    func assertionImage(_ req: Request, format: BadgeImageFormat?) async throws -> Response {
+        let award = try await req.awards.find(req.idParameter(), in: nil)
+        // A revoked award is not handed out as a fresh, verifiable-looking image.
+        if award.isRevoked { throw Abort(.gone) }
+        let badgeClass = award.badgeClass
+        let publisher = req.blason.publisher
+        let chosen = format ?? publisher.bakedFormats(for: badgeClass)[0]
+        guard publisher.bakedFormats(for: badgeClass).contains(chosen) else { throw BlasonError.notFound }
+        let data = try publisher.bakedImage(award, badgeClass: badgeClass, format: chosen)
+        let response = ContentNegotiation.image(data, type: chosen.mimeType)
+        if format != nil {
+            let name = Slug.derived(from: badgeClass.nameFR)?.value ?? "badge"
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(chosen.fileExtension)\"")
+        }
+        return response
+    }
+
+    private func findOrganisation(_ req: Request) async throws -> Organisation {
+        guard let organisation = try await Organisation.find(req.idParameter(), on: req.db) else {
+            throw BlasonError.notFound
+        }
+        return organisation
+    }
+}
+
+/// Deciding between JSON-LD and HTML, and writing both kinds of public answer.
+enum ContentNegotiation {
+    /// JSON when asked by `?format=json`, or when the client prefers JSON to HTML (the validator sends
+    /// `application/ld+json, application/json, …`; browsers send `text/html` first).
+    static func wantsJSON(_ req: Request) -> Bool {
+        if let format = req.query[String.self, at: "format"] { return format == "json" }
+        let accept = req.headers.accept
+        guard !accept.isEmpty else { return true }
+        func quality(_ types: [(String, String)]) -> Double {
+            accept.filter { media in types.contains { $0.0 == media.mediaType.type && $0.1 == media.mediaType.subType } }.map { $0.q ?? 1 }.max() ?? 0
+        }
+        let json = quality([("application", "json"), ("application", "ld+json")])
+        let html = quality([("text", "html"), ("application", "xhtml+xml")])
+        if json == 0, html == 0 {
+            // Only wildcards: machines (curl, scripts) get data.
+            return true
+        }
+        return json >= html && json > 0
+    }
+
+    static func jsonLD<T: Encodable>(_ value: T, status: HTTPResponseStatus = .ok) -> Response {
+        let response = Response(status: status, body: .init(data: OB2.json(value)))
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "ld+json", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
+        response.headers.replaceOrAdd(name: .vary, value: "Accept")
+        return response
+    }
+
+    static func image(_ data: Data, type: String) -> Response {
+        let response = Response(status: .ok, body: .init(data: data))
+        let parts = type.split(separator: "/")
+        response.headers.contentType = HTTPMediaType(type: String(parts.first ?? "image"), subType: String(parts.last ?? "png"))
+        response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        // User SVGs are images, never documents: no script may run even if opened directly.
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox")
+        return response
+    }
+}

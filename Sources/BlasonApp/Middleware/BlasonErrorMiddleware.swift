@@ -1,0 +1,135 @@
+import BlasonCore
+import Vapor
+
+/// Maps every error to a response at the edge: `application/problem+json` under `/api`, an HTML
+/// page in the visitor's language elsewhere. Unexpected errors are logged and shown as a bare 500,
+/// never with their internals.
+struct BlasonErrorMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let failure = Failure(error, localizer: request.t)
+            if failure.status == .internalServerError {
+                request.logger.report(error: error)
+            }
+            if request.url.path.hasPrefix("/api/") {
+                return failure.problemResponse(instance: request.url.path)
+            }
+            let page = ErrorPage.render(ErrorPage.Model(status: failure.status, message: failure.title, details: failure.details),
+                                        page: PageContext(request: request, title: request.t(.errorTitle)))
+            return HTMLResponse.make(page, status: failure.status)
+        }
+    }
+}
+
+/// An error reduced to what a person or a client may see.
+struct Failure {
+    var status: HTTPResponseStatus
+    var title: String
+    var details: [String] = []
+    var issues: [FieldIssue] = []
+    var code: String
+    let t: Localizer
+
+    init(_ error: any Error, localizer t: Localizer) {
+        self.t = t
+        switch error {
+        case let error as BlasonError:
+            switch error {
+            case .invalid(let issues):
+                status = .unprocessableEntity
+                title = t(.formErrorsTitle)
+                details = issues.map(t.issue)
+                self.issues = issues
+                code = "invalid"
+            case .notFound:
+                status = .notFound; title = t(.error404); code = "not-found"
+            case .forbidden:
+                status = .forbidden; title = t(.error403); code = "forbidden"
+            case .unauthenticated:
+                status = .unauthorized; title = t(.error401); code = "unauthenticated"
+            case .conflict(let problem):
+                status = .conflict; title = t(.error409); details = [t.problem(problem)]; code = "conflict"
+            case .csrfRejected:
+                status = .forbidden; title = t(.csrfError); code = "csrf"
+            }
+        case let error as DecodingError:
+            status = .badRequest
+            title = t(.error400)
+            details = [Self.describe(error, t)]
+            code = "bad-request"
+        case let error as any AbortError:
+            status = error.status
+            code = "http-\(error.status.code)"
+            switch error.status {
+            case .notFound: title = t(.error404)
+            case .unauthorized: title = t(.error401)
+            case .forbidden: title = t(.error403)
+            case .payloadTooLarge: title = t(.error413)
+            case .badRequest, .unsupportedMediaType, .unprocessableEntity:
+                title = t(.error400)
+                details = [error.reason]
+            default: title = error.status.code >= 500 ? t(.error500) : error.reason
+            }
+        default:
+            status = .internalServerError
+            title = t(.error500)
+            code = "internal"
+        }
+    }
+
+    /// A decoding error names the field and the expected type, never the Swift internals.
+    static func describe(_ error: DecodingError, _ t: Localizer) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return t.pick("« \(path(context)) » : type attendu \(Self.jsonType(type)).", "“\(path(context))”: expected \(Self.jsonType(type)).")
+        case .valueNotFound(let type, let context):
+            return t.pick("« \(path(context)) » : valeur \(Self.jsonType(type)) manquante.", "“\(path(context))”: missing \(Self.jsonType(type)) value.")
+        case .keyNotFound(let key, let context):
+            let full = (path(context).isEmpty ? "" : path(context) + ".") + key.stringValue
+            return t.pick("« \(full) » est obligatoire.", "“\(full)” is required.")
+        case .dataCorrupted(let context):
+            return t.pick("données illisibles\(path(context).isEmpty ? "" : " à « \(path(context)) »").", "unreadable data\(path(context).isEmpty ? "" : " at “\(path(context))”").")
+        @unknown default:
+            return t(.error400)
+        }
+    }
+
+    private static func jsonType(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "string"
+        case is Int.Type, is Double.Type: "number"
+        case is Bool.Type: "boolean"
+        default: String(describing: type).contains("Array") ? "array" : "object"
+        }
+    }
+
+    /// RFC 9457 problem details, with the broken rules listed for clients to show next to fields.
+    func problemResponse(instance: String) -> Response {
+        struct Problem: Encodable {
+            struct Item: Encodable {
+                let field: String?
+                let line: Int?
+                let detail: String
+            }
+            let type: String
+            let title: String
+            let status: Int
+            let detail: String?
+            let instance: String
+            let errors: [Item]?
+        }
+        let body = Problem(
+            type: "https://blason.dev/problems/\(code)", title: title, status: Int(status.code),
+            detail: details.isEmpty ? nil : details.joined(separator: " "), instance: instance,
+            errors: issues.isEmpty ? nil : issues.map { .init(field: $0.field, line: $0.line, detail: t.issue($0)) })
+        let response = Response(status: status)
+        response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+        response.body = .init(data: (try? JSONEncoder().encode(body)) ?? Data())
+        return response
+    }
+}

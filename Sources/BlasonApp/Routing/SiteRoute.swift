@@ -1,0 +1,103 @@
+import BlasonCore
+import Foundation
+import OpenBadges
+
+/// Every URL the site links to. Views and controllers build links from here only, so a path is
+/// spelled once and a renamed route cannot leave a dead link behind.
+enum SiteRoute: Equatable, Sendable {
+    case home
+    case healthz
+    case stylesheet
+    case signIn
+    case signUp
+    case signOut
+
+    case dashboard
+    case organisationNew
+    case organisationSwitch
+    case administration
+    case organisationSettings
+    case members
+    case memberRole(UUID)
+    case memberRemove(UUID)
+    case tokens
+    case tokenRevoke(UUID)
+
+    case badgeClasses
+    case badgeClassNew
+    case badgeClass(UUID)
+    case badgeClassEdit(UUID)
+    case badgeClassArchive(UUID)
+
+    case issuerTools
+    case award(badgeClass: UUID)
+    case awards
+    case awardDetail(UUID)
+    case awardRevoke(UUID)
+
+    case network
+    case reports
+    case help
+
+    // Public, stable URLs: Open Badges ids and their human pages (content negotiation).
+    case issuer(UUID)
+    case issuerLogo(UUID)
+    case revocationList(UUID)
+    case badge(UUID)
+    case badgeImage(UUID)
+    case assertion(UUID)
+    case assertionImage(UUID)
+    case assertionBaked(UUID, BadgeImageFormat)
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .healthz: "/healthz"
+        case .stylesheet: "/styles/blason.css"
+        case .signIn: "/sign-in"
+        case .signUp: "/sign-up"
+        case .signOut: "/sign-out"
+        case .dashboard: "/dashboard"
+        case .organisationNew: "/organisations/new"
+        case .organisationSwitch: "/organisations/switch"
+        case .administration: "/admin"
+        case .organisationSettings: "/admin/organisation"
+        case .members: "/admin/members"
+        case .memberRole(let id): "/admin/members/\(id.uuidString.lowercased())/role"
+        case .memberRemove(let id): "/admin/members/\(id.uuidString.lowercased())/remove"
+        case .tokens: "/admin/tokens"
+        case .tokenRevoke(let id): "/admin/tokens/\(id.uuidString.lowercased())/revoke"
+        case .badgeClasses: "/creator/badge-classes"
+        case .badgeClassNew: "/creator/badge-classes/new"
+        case .badgeClass(let id): "/creator/badge-classes/\(id.uuidString.lowercased())"
+        case .badgeClassEdit(let id): "/creator/badge-classes/\(id.uuidString.lowercased())/edit"
+        case .badgeClassArchive(let id): "/creator/badge-classes/\(id.uuidString.lowercased())/archive"
+        case .issuerTools: "/issuer"
+        case .award(let id): "/issuer/badge-classes/\(id.uuidString.lowercased())/award"
+        case .awards: "/issuer/awards"
+        case .awardDetail(let id): "/issuer/awards/\(id.uuidString.lowercased())"
+        case .awardRevoke(let id): "/issuer/awards/\(id.uuidString.lowercased())/revoke"
+        case .network: "/network"
+        case .reports: "/reports"
+        case .help: "/help"
+        case .issuer(let id): "/issuers/\(id.uuidString.lowercased())"
+        case .issuerLogo(let id): "/issuers/\(id.uuidString.lowercased())/logo"
+        case .revocationList(let id): "/issuers/\(id.uuidString.lowercased())/revocations"
+        case .badge(let id): "/badges/\(id.uuidString.lowercased())"
+        case .badgeImage(let id): "/badges/\(id.uuidString.lowercased())/image"
+        case .assertion(let id): "/assertions/\(id.uuidString.lowercased())"
+        case .assertionImage(let id): "/assertions/\(id.uuidString.lowercased())/image"
+        case .assertionBaked(let id, let format): "/assertions/\(id.uuidString.lowercased())/baked.\(format.fileExtension)"
+        }
+    }
+
+    /// The absolute URL under the public origin, as published in Open Badges documents.
+    func absolute(_ publicURL: String) -> String {
+        publicURL + path
+    }
+}
+
+/// Route patterns for registration, kept beside the enum so both change together.
+enum RoutePattern {
+    static let id = "id"
+}

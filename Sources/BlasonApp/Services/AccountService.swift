@@ -1,0 +1,36 @@
+import BlasonCore
+import BlasonPersistence
+import Fluent
+import Vapor
+
+/// Sign-up and sign-in with e-mail and password.
+struct AccountService {
+    let db: any Database
+    let hasher: PasswordHasher
+
+    func signUp(email: String, password: String, name: String, language: Language) async throws -> User {
+        let address = try AccountRules.validateSignUp(email: email, password: password, name: name)
+        if try await User.query(on: db).filter(\.$email == address.value).first() != nil {
+            throw BlasonError.invalid("email", .emailTaken)
+        }
+        let user = User(email: address, name: name.trimmingCharacters(in: .whitespacesAndNewlines),
+                        passwordHash: try await hasher.hash(password), language: language)
+        do {
+            try await user.create(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two sign-ups racing for the same address: the unique index decides.
+            throw BlasonError.invalid("email", .emailTaken)
+        }
+        return user
+    }
+
+    /// The same answer for an unknown address and a wrong password, so sign-in does not reveal who has an account.
+    func authenticate(email: String, password: String) async throws -> User {
+        guard let address = EmailAddress(email),
+              let user = try await User.query(on: db).filter(\.$email == address.value).first(),
+              try await hasher.verify(password, hash: user.passwordHash) else {
+            throw BlasonError.invalid(nil, .invalidCredentials)
+        }
+        return user
+    }
+}

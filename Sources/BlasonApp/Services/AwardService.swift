@@ -1,0 +1,74 @@
+import BlasonCore
+import BlasonPersistence
+import Fluent
+import Foundation
+import OpenBadges
+import SQLKit
+
+/// Issuing and revoking awards.
+struct AwardService {
+    let db: any Database
+    let clock: Clock
+
+    /// Rows per INSERT: SQLite caps bound parameters per statement, and one award binds about 16.
+    static let insertBatch = 500
+
+    /// Awards `badgeClass` to every recipient of the draft, all or nothing: one transaction, batched inserts.
+    func issue(_ badgeClass: BadgeClass, draft: AwardDraft, issuedBy userID: UUID?) async throws -> [Award] {
+        guard !badgeClass.isArchived else { throw BlasonError.conflict(.badgeClassArchived) }
+        let draft = try draft.validated(now: clock.now)
+        let badgeClassID = try badgeClass.requireID()
+        let organisationID = badgeClass.$organisation.id
+        let expires = draft.expires ?? badgeClass.expiry?.expiry(after: draft.issuedOn)
+        let awards = draft.recipients.map { recipient in
+            let salt = SecureToken.hex()
+            return Award(
+                id: UUID(), badgeClassID: badgeClassID, organisationID: organisationID, recipient: recipient, salt: salt,
+                identityHash: OB2.IdentityObject.hash(recipient.email.value, salt: salt),
+                issuedOn: draft.issuedOn, expires: expires,
+                evidenceURL: recipient.evidenceURL ?? draft.evidenceURL, narrative: recipient.narrative ?? draft.narrative,
+                issuedByUserID: userID)
+        }
+        try await db.transaction { db in
+            for start in stride(from: 0, to: awards.count, by: Self.insertBatch) {
+                try await Array(awards[start..<min(start + Self.insertBatch, awards.count)]).create(on: db)
+            }
+        }
+        return awards
+    }
+
+    /// Revokes with a reason; revoking twice is refused rather than silently rewriting the first reason.
+    func revoke(_ award: Award, reason: String) async throws {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw BlasonError.invalid("reason", .required) }
+        guard reason.count <= 1000 else { throw BlasonError.invalid("reason", .tooLong(max: 1000)) }
+        guard !award.isRevoked else { throw BlasonError.conflict(.alreadyRevoked) }
+        let now = clock.now
+        // A conditional update: of two revocations racing, only one finds the award unrevoked.
+        let changed = try await (db as! any SQLDatabase).update(Award.schema)
+            .set("revoked_at", to: now)
+            .set("revocation_reason", to: reason)
+            .where("id", .equal, award.requireID())
+            .where("revoked_at", .is, SQLLiteral.null)
+            .returning("id")
+            .all()
+        guard !changed.isEmpty else { throw BlasonError.conflict(.alreadyRevoked) }
+        award.revokedAt = now
+        award.revocationReason = reason
+    }
+
+    /// An award of `organisationID` (nil: any organisation, for public pages and the command line).
+    func find(_ id: UUID, in organisationID: UUID?) async throws -> Award {
+        guard let award = try await Award.query(on: db).filter(\.$id == id).with(\.$badgeClass).first(),
+              organisationID == nil || award.$organisation.id == organisationID else {
+            throw BlasonError.notFound
+        }
+        return award
+    }
+
+    func status(of award: Award) -> AwardStatus {
+        if award.isRevoked { return .revoked }
+        if award.isExpired(at: clock.now) { return .expired }
+        return .valid
+    }
+}

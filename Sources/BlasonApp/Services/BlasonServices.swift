@@ -1,0 +1,50 @@
+import BlasonCore
+import Vapor
+
+/// App-wide settings and collaborators, reachable from requests, commands and tests alike.
+struct BlasonServices: Sendable {
+    let configuration: BlasonConfiguration
+    let clock: Clock
+
+    var publicURL: String { configuration.publicURL }
+    var publisher: OB2Publisher { OB2Publisher(publicURL: configuration.publicURL) }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey {
+        typealias Value = BlasonServices
+    }
+
+    var blason: BlasonServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("configure(_:_:) must run before Blason services are used") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+
+    var passwordHasher: PasswordHasher { PasswordHasher(cost: blason.configuration.bcryptCost, pool: threadPool) }
+}
+
+extension Request {
+    var blason: BlasonServices { application.blason }
+    var accounts: AccountService { AccountService(db: db, hasher: application.passwordHasher) }
+    var organisations: OrganisationService { OrganisationService(db: db) }
+    var badgeClasses: BadgeClassService { BadgeClassService(db: db) }
+    var awards: AwardService { AwardService(db: db, clock: application.blason.clock) }
+}
+
+/// bcrypt runs on the thread pool: at cost 12 it takes a quarter of a second, which must not
+/// stall the event loop that serves everyone else.
+struct PasswordHasher: Sendable {
+    let cost: Int
+    let pool: NIOThreadPool
+
+    func hash(_ password: String) async throws -> String {
+        try await pool.runIfActive { [cost] in try Bcrypt.hash(password, cost: cost) }
+    }
+
+    func verify(_ password: String, hash: String) async throws -> Bool {
+        try await pool.runIfActive { try Bcrypt.verify(password, created: hash) }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import BlasonCore
+import Plot
+
+/// The signed-in home: the current organisation's figures and latest awards, or the way to create one.
+enum DashboardPage {
+    struct Model {
+        struct Row {
+            let awardID: UUID
+            let recipient: String
+            let badgeName: String
+            let issuedOn: Date
+            let status: AwardStatus
+        }
+        let organisationName: String?
+        let role: Role?
+        let badgeClassCount: Int
+        let awardCount: Int
+        let revokedCount: Int
+        let latest: [Row]
+    }
+
+    static func render(_ model: Model, page: PageContext) -> String {
+        let t = page.t
+        guard let organisationName = model.organisationName, let role = model.role else {
+            return Layout.render(page, main: .group(
+                .h1(.text(t(.dashboardTitle))),
+                .p(.text(t(.noOrganisationYet))),
+                .p(.a(.class("button primary"), .href(SiteRoute.organisationNew.path), .text(t(.createOrganisationLink))))
+            ))
+        }
+        return Layout.render(page, main: .group(
+            .h1(.text("\(t(.dashboardTitle)) — \(organisationName)")),
+            .p(.text("\(t(.yourRole)) : \(t.role(role))")),
+            .ul(.class("stats"),
+                .li(.strong(.text(String(model.badgeClassCount))), .span(.text(t(.statBadgeClasses)))),
+                .li(.strong(.text(String(model.awardCount))), .span(.text(t(.statAwards)))),
+                .li(.strong(.text(String(model.revokedCount))), .span(.text(t(.statRevoked))))),
+            .h2(.text(t(.quickActions))),
+            .p(.class("actions"),
+               .if(role.grants(.creator), .a(.class("button"), .href(SiteRoute.badgeClassNew.path), .text(t(.newBadgeClass)))),
+               .if(role.grants(.issuer), .a(.class("button"), .href(SiteRoute.issuerTools.path), .text(t(.awardTitle)))),
+               .a(.class("button"), .href(SiteRoute.organisationNew.path), .text(t(.createOrganisationLink)))),
+            .h2(.text(t(.recentAwards))),
+            AwardTable.render(model.latest.map { .init(awardID: $0.awardID, recipient: $0.recipient, badgeName: $0.badgeName, issuedOn: $0.issuedOn, status: $0.status) }, t)
+        ))
+    }
+}
+
+/// The table of awards used on the dashboard and the issuer's list.
+enum AwardTable {
+    struct Row {
+        let awardID: UUID
+        let recipient: String
+        let badgeName: String
+        let issuedOn: Date
+        let status: AwardStatus
+    }
+
+    static func render(_ rows: [Row], _ t: Localizer) -> Node<HTML.BodyContext> {
+        guard !rows.isEmpty else { return .p(.text(t(.noAwards))) }
+        return .div(.class("table-wrap"), .table(
+            .thead(.tr(.th(.text(t(.recipientColumn))), .th(.text(t(.badgeColumn))), .th(.text(t(.issuedColumn))),
+                       .th(.text(t(.statusColumn))), .th(.text(t(.actionsColumn))))),
+            .tbody(.forEach(rows) { row in
+                .tr(.td(.a(.href(SiteRoute.awardDetail(row.awardID).path), .text(row.recipient))),
+                    .td(.text(row.badgeName)), .td(.text(t.date(row.issuedOn))), .td(Components.statusTag(row.status, t)),
+                    .td(.a(.href(SiteRoute.assertion(row.awardID).path), .text(t(.viewPublicPage)))))
+            })
+        ))
+    }
+}

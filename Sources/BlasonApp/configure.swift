@@ -1,0 +1,67 @@
+import BlasonCore
+import BlasonPersistence
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Logging
+import SQLKit
+import Vapor
+
+/// Sets up a Blason application: database, migrations, sessions, middleware and routes. Used by
+/// `blason serve`, by the other commands (without serving) and by the tests.
+public func configure(_ app: Application, _ configuration: BlasonConfiguration, clock: Clock = .system, migrate: Bool = true) async throws {
+    app.blason = BlasonServices(configuration: configuration, clock: clock)
+    app.logger.logLevel = configuration.logLevel
+
+    switch configuration.database {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30)), as: .sqlite)
+    case .postgres(let url):
+        var postgres = try SQLPostgresConfiguration(url: url)
+        // Loopback and private networks do not need TLS; anything else is the operator's choice in the URL.
+        if !url.contains("sslmode=") { postgres.coreConfiguration.tls = .disable }
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
+    }
+    app.sessions.use(.fluent)
+    app.migrations.add(SessionRecord.migration)
+    for migration in BlasonMigrations.all { app.migrations.add(migration) }
+
+    if case .sqlite = configuration.database, let sql = app.db as? any SQLDatabase {
+        // WAL (persistent in the file) lets readers work while one writer commits, so the command
+        // line can run beside the server; SQLiteNIO already retries while the database is busy.
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+    if migrate {
+        try await app.autoMigrate()
+    }
+
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .iso8601
+    ContentConfiguration.global.use(encoder: encoder, for: .json)
+    ContentConfiguration.global.use(decoder: decoder, for: .json)
+
+    app.routes.defaultMaxBodySize = "12mb"
+    app.sessions.configuration.cookieName = "blason_session"
+    app.sessions.configuration.cookieFactory = { sessionID in
+        HTTPCookies.Value(string: sessionID.string, expires: Date().addingTimeInterval(14 * 24 * 3600), maxAge: nil, domain: nil, path: "/",
+                          isSecure: configuration.isHTTPS, isHTTPOnly: true, sameSite: .lax)
+    }
+    app.middleware = Middlewares()
+    app.middleware.use(BlasonErrorMiddleware())
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(ContextMiddleware())
+    try routes(app)
+}
+
+func routes(_ app: Application) throws {
+    try app.register(collection: SiteController())
+    try app.register(collection: AccountController())
+    try app.register(collection: OrganisationController())
+    try app.register(collection: BadgeClassController())
+    try app.register(collection: IssuingController())
+    try app.register(collection: OpenBadgesController())
+    try app.register(collection: APIController())
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// One person to award a badge to, as typed in the recipient box or read from a CSV row.
+public struct Recipient: Equatable, Sendable, Codable {
+    public var email: EmailAddress
+    public var name: String?
+    /// Per-recipient evidence (CSV columns); when nil, the award's common evidence applies.
+    public var evidenceURL: String?
+    public var narrative: String?
+
+    public init(email: EmailAddress, name: String? = nil, evidenceURL: String? = nil, narrative: String? = nil) {
+        self.email = email
+        self.name = name.flatMap { $0.isEmpty ? nil : $0 }
+        self.evidenceURL = evidenceURL
+        self.narrative = narrative.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+/// Limits shared by the recipient box, the CSV upload and the API.
+public enum RecipientLimits {
+    public static let maximumCount = 2500
+    public static let maximumNameLength = 200
+    public static let maximumNarrativeLength = 10_000
+}

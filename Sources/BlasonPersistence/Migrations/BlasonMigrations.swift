@@ -1,0 +1,14 @@
+import FluentKit
+
+/// Every migration, in order. New ones are appended, never inserted: deployed databases record them by name.
+public enum BlasonMigrations {
+    public static let all: [any Migration] = [
+        M0001_CreateUsers(),
+        M0002_CreateOrganisations(),
+        M0003_CreateMemberships(),
+        M0004_CreateBadgeClasses(),
+        M0005_CreateAwards(),
+        M0006_CreateAPITokens(),
+        M0007_SeedNormandieProgramme(),
+    ]
+}

@@ -1,0 +1,50 @@
+import BlasonCore
+import FluentKit
+import Foundation
+
+/// One badge class awarded to one earner (an Open Badges Assertion).
+public final class Award: Model, @unchecked Sendable {
+    public static let schema = "awards"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "badge_class_id") public var badgeClass: BadgeClass
+    /// Denormalised from the badge class so an issuer's revocation list is one indexed query.
+    @Parent(key: "organisation_id") public var organisation: Organisation
+    @Field(key: "recipient_email") public var recipientEmail: String
+    @OptionalField(key: "recipient_name") public var recipientName: String?
+    @Field(key: "salt") public var salt: String
+    @Field(key: "identity_hash") public var identityHash: String
+    @Field(key: "issued_on") public var issuedOn: Date
+    @OptionalField(key: "expires") public var expires: Date?
+    @OptionalField(key: "evidence_url") public var evidenceURL: String?
+    @OptionalField(key: "narrative") public var narrative: String?
+    @OptionalField(key: "revoked_at") public var revokedAt: Date?
+    @OptionalField(key: "revocation_reason") public var revocationReason: String?
+    @OptionalParent(key: "issued_by_user_id") public var issuedBy: User?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(id: UUID? = nil, badgeClassID: UUID, organisationID: UUID, recipient: Recipient, salt: String, identityHash: String,
+                issuedOn: Date, expires: Date?, evidenceURL: String?, narrative: String?, issuedByUserID: UUID?) {
+        self.id = id
+        self.$badgeClass.id = badgeClassID
+        self.$organisation.id = organisationID
+        self.recipientEmail = recipient.email.value
+        self.recipientName = recipient.name
+        self.salt = salt
+        self.identityHash = identityHash
+        self.issuedOn = issuedOn
+        self.expires = expires
+        self.evidenceURL = evidenceURL
+        self.narrative = narrative
+        self.$issuedBy.id = issuedByUserID
+    }
+
+    public var isRevoked: Bool { revokedAt != nil }
+
+    public func isExpired(at now: Date) -> Bool {
+        guard let expires else { return false }
+        return expires <= now
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import BlasonApp
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "user", abstract: "Manage accounts.", subcommands: [Create.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create an account, optionally in an organisation (created if missing).")
+
+        @Option(help: "E-mail address (sign-in name).") var email: String
+        @Option(help: "Password (at least 10 characters).") var password: String
+        @Option(help: "Display name (default: the part before @).") var name: String?
+        @Option(help: "Organisation slug or name to join; created when it does not exist.") var org: String?
+        @Option(help: "Role in that organisation: admin, creator, issuer or reviewer (default admin).") var role: String?
+
+        func run() async throws {
+            try await CommandRunner.run { operations in
+                CommandRunner.print(try await operations.createUser(email: email, password: password, name: name, organisation: org, role: role))
+            }
+        }
+    }
+}
+
+struct BadgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "badge", abstract: "Manage badge classes.", subcommands: [Create.self, List.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a badge class; prints its Open Badges 2.0 BadgeClass JSON.")
+
+        @Option(help: "Organisation slug, id or profile URL.") var org: String
+        @Option(help: "Name (French).") var name: String
+        @Option(parsing: .unconditional, help: "Description (French).") var description: String
+        @Option(parsing: .unconditional, help: "Criteria narrative (French, Markdown).") var criteria: String
+        @Option(help: "Square PNG or SVG image, at most 256 kB.") var image: String
+        @Option(help: "Name (English).") var nameEn: String?
+        @Option(help: "Description (English).") var descriptionEn: String?
+        @Option(parsing: .unconditional, help: "Criteria narrative (English).") var criteriaEn: String?
+
+        func run() async throws {
+            try await CommandRunner.run { operations in
+                CommandRunner.print(try await operations.createBadgeClass(
+                    organisation: org, name: name, description: description, criteria: criteria, imagePath: image,
+                    nameEN: nameEn, descriptionEN: descriptionEn, criteriaEN: criteriaEn))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List badge classes, one JSON object per line (id, org, name, url).")
+
+        @Option(help: "Only this organisation (slug, id or profile URL).") var org: String?
+        @Flag(help: "JSON lines (the only format; accepted for scripts that pass it).") var json = false
+
+        func run() async throws {
+            try await CommandRunner.run { operations in
+                for line in try await operations.listBadgeClasses(organisation: org) { CommandRunner.print(line) }
+            }
+        }
+    }
+}
+
+struct Issue: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Award a badge class to one person; prints the Open Badges 2.0 Assertion JSON.")
+
+    @Option(help: "Badge class id or hosted URL.") var badge: String
+    @Option(help: "Recipient e-mail.") var email: String
+    @Option(help: "Recipient name.") var name: String?
+    @Option(help: "Evidence URL.") var evidence: String?
+
+    func run() async throws {
+        try await CommandRunner.run { operations in
+            CommandRunner.print(try await operations.issue(badge: badge, email: email, name: name, evidence: evidence))
+        }
+    }
+}
+
+struct Revoke: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Revoke an award with a reason.")
+
+    @Option(help: "Award id or hosted assertion URL.") var award: String
+    @Option(parsing: .unconditional, help: "Reason, published with the revocation.") var reason: String
+
+    func run() async throws {
+        try await CommandRunner.run { operations in
+            CommandRunner.print(try await operations.revoke(award: award, reason: reason))
+        }
+    }
+}

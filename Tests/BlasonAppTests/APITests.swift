@@ -1,0 +1,148 @@
+@testable import BlasonApp
+import BlasonPersistence
+import Fluent
+import Foundation
+import NIOCore
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("JSON API /api/v1")
+struct APITests {
+    struct Caller {
+        let app: Application
+        let token: String
+
+        func send(_ method: HTTPMethod, _ path: String, json: String? = nil, multipart: ([(String, String)], [(String, String, String, Data)])? = nil,
+                  token override: String? = nil) async throws -> TestingHTTPResponse {
+            var headers: HTTPHeaders = ["Authorization": "Bearer \(override ?? token)"]
+            var body: ByteBuffer?
+            if let json {
+                headers.contentType = .json
+                body = ByteBuffer(string: json)
+            } else if let multipart {
+                let (data, boundary) = Multipart.encode(fields: multipart.0, files: multipart.1)
+                headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                body = ByteBuffer(data: data)
+            }
+            return try await app.testing().sendRequest(method, path, headers: headers, body: body)
+        }
+    }
+
+    static func object(_ response: TestingHTTPResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+    }
+
+    static func caller(_ app: Application, email: String = "api@example.org") async throws -> Caller {
+        _ = try await Scenario.organisationAdmin(app, email: email, organisation: "API \(email)", slug: "api-" + email.prefix { $0 != "@" })
+        let response = try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: ["Content-Type": "application/json"],
+                                                          body: ByteBuffer(string: #"{"email":"\#(email)","password":"correct horse battery","name":"tests"}"#))
+        #expect(response.status == .created)
+        let token = try #require(try object(response)["token"] as? String)
+        return Caller(app: app, token: token)
+    }
+
+    @Test func fullIssuingFlow() async throws {
+        try await TestApp.run { app in
+            let api = try await Self.caller(app)
+            let organisation = try Self.object(try await api.send(.POST, "/api/v1/organisations", json: #"{"name":"Centre API","contactEmail":"contact@centre.example.org"}"#))
+            #expect(organisation["slug"] as? String == "centre-api")
+            let created = try await api.send(.POST, "/api/v1/organisations/centre-api/badge-classes", multipart: (
+                [("name_fr", "Badge API"), ("description_fr", "Créé par l'API."), ("criteria_fr", "Appeler l'API.")],
+                [("image", "b.png", "image/png", Fixtures.squarePNG)]))
+            #expect(created.status == .created, "\(created.body.string)")
+            let badgeID = try #require(try Self.object(created)["id"] as? String)
+
+            let awarded = try await api.send(.POST, "/api/v1/badge-classes/\(badgeID)/awards",
+                                             json: #"{"recipients":[{"email":"a@example.org","name":"A"},{"email":"b@example.org"}],"evidenceUrl":"https://example.org/e"}"#)
+            #expect(awarded.status == .created, "\(awarded.body.string)")
+            let awards = try #require(try Self.object(awarded)["awards"] as? [[String: Any]])
+            #expect(awards.count == 2)
+            let awardID = try #require(awards[0]["id"] as? String)
+            #expect((awards[0]["assertion"] as? [String: Any])?["id"] as? String == "\(TestApp.publicURL)/assertions/\(awardID)")
+            #expect((awards[0]["issuedOn"] as? String)?.hasSuffix("Z") == true)
+
+            let revoked = try await api.send(.POST, "/api/v1/awards/\(awardID)/revoke", json: #"{"reason":"test"}"#)
+            #expect(revoked.status == .ok)
+            #expect(try Self.object(revoked)["status"] as? String == "revoked")
+            let twice = try await api.send(.POST, "/api/v1/awards/\(awardID)/revoke", json: #"{"reason":"test"}"#)
+            #expect(twice.status == .conflict)
+            #expect(twice.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+        }
+    }
+
+    @Test func wrongTypesAndMissingFieldsGetProblemDetails() async throws {
+        try await TestApp.run { app in
+            let api = try await Self.caller(app)
+            let badges = try await api.send(.GET, "/api/v1/organisations/api-api/badge-classes")
+            #expect(badges.status == .ok)
+            let created = try await api.send(.POST, "/api/v1/organisations/api-api/badge-classes", multipart: (
+                [("name_fr", "B"), ("description_fr", "D"), ("criteria_fr", "C")], [("image", "b.png", "image/png", Fixtures.squarePNG)]))
+            let badgeID = try #require(try Self.object(created)["id"] as? String)
+            let cases: [(String, String)] = [
+                (#"{"recipients":"a@example.org"}"#, "recipients"),
+                (#"{"recipients":[{"email":42}]}"#, "email"),
+                (#"{"recipients":[{"name":"No email"}]}"#, "email"),
+                (#"{"recipients":[],"issuedOn":12}"#, "issuedOn"),
+            ]
+            for (body, field) in cases {
+                let response = try await api.send(.POST, "/api/v1/badge-classes/\(badgeID)/awards", json: body)
+                #expect(response.status == .badRequest, "\(body)")
+                #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+                let problem = try Self.object(response)
+                #expect(problem["status"] as? Int == 400)
+                #expect((problem["detail"] as? String)?.contains(field) == true, "\(body): \(problem)")
+            }
+            let invalid = try await api.send(.POST, "/api/v1/badge-classes/\(badgeID)/awards", json: #"{"recipients":[{"email":"ok@example.org"},{"email":"broken"}]}"#)
+            #expect(invalid.status == .unprocessableEntity)
+            let errors = try #require(try Self.object(invalid)["errors"] as? [[String: Any]])
+            #expect(errors.first?["field"] as? String == "recipients[1].email")
+            #expect(try await Scenario.awardCount(app) == 0)
+            let notJSON = try await api.send(.POST, "/api/v1/badge-classes/\(badgeID)/awards", json: "{not json")
+            #expect(notJSON.status == .badRequest)
+        }
+    }
+
+    @Test func authenticationAndTenancy() async throws {
+        try await TestApp.run { app in
+            let alice = try await Self.caller(app, email: "alice@example.org")
+            let bob = try await Self.caller(app, email: "bob@example.org")
+            #expect(try await alice.send(.GET, "/api/v1/organisations", token: "blason_nope").status == .unauthorized)
+            let anonymous = try await app.testing().sendRequest(.GET, "/api/v1/organisations")
+            #expect(anonymous.status == .unauthorized)
+            #expect(anonymous.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            #expect(try await bob.send(.GET, "/api/v1/organisations/api-alice").status == .notFound)
+            #expect(try await alice.send(.GET, "/api/v1/organisations/api-alice").status == .ok)
+            let badTokenLogin = try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: ["Content-Type": "application/json"],
+                                                                   body: ByteBuffer(string: #"{"email":"alice@example.org","password":"wrong password!"}"#))
+            #expect(badTokenLogin.status == .unprocessableEntity)
+
+            // A revoked token stops working.
+            let tokens = try await alice.send(.GET, "/api/v1/tokens")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(tokens.body.readableBytesView)) as? [[String: Any]])
+            let tokenID = try #require(list.first?["id"] as? String)
+            #expect(try await alice.send(.DELETE, "/api/v1/tokens/\(tokenID)").status == .noContent)
+            #expect(try await alice.send(.GET, "/api/v1/organisations").status == .unauthorized)
+        }
+    }
+
+    @Test func openAPIDocumentDescribesEveryRoute() async throws {
+        try await TestApp.run { app in
+            let response = try await app.testing().sendRequest(.GET, "/api/v1/openapi.json")
+            #expect(response.status == .ok)
+            let document = try Self.object(response)
+            #expect((document["openapi"] as? String)?.hasPrefix("3.1") == true)
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            for route in app.routes.all where route.path.first?.description == "api" {
+                let path = "/" + route.path.map { component -> String in
+                    switch component {
+                    case .parameter(let name): return "{\(name)}"
+                    default: return component.description
+                    }
+                }.joined(separator: "/")
+                let method = route.method.rawValue.lowercased()
+                #expect(paths[path]?[method] != nil, "\(method.uppercased()) \(path) is not in openapi.json")
+            }
+        }
+    }
+}

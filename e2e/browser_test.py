@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Blason in a real browser (Chromium, headless, driven by selenium): sign up, create an
+organisation and a badge class with an image, award it to two e-mails, open the public
+assertion page in French and in English. Screenshots of each step go to --out."""
+import argparse
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from blason_e2e import Report, Server, png  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fr-FR"):
+        options.add_argument(argument)
+    options.add_experimental_option("prefs", {"intl.accept_languages": "fr-FR,fr"})
+    options.binary_location = os.environ.get("CHROMIUM_BIN", "/usr/bin/chromium")
+    return webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER_BIN", "/usr/bin/chromedriver")), options=options)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="test-output/screenshots")
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    report = Report("browser test")
+    with Server() as server:
+        image = os.path.join(server.workdir, "badge.png")
+        with open(image, "wb") as handle:
+            handle.write(png(128, 128, (29, 122, 60)))
+        driver = browser()
+        driver.implicitly_wait(5)
+        step = [0]
+
+        def shot(name):
+            step[0] += 1
+            driver.save_screenshot(os.path.join(args.out, "%02d-%s.png" % (step[0], name)))
+
+        def fill(name, value):
+            field = driver.find_element(By.NAME, name)
+            field.clear()
+            field.send_keys(value)
+
+        def submit():
+            driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+
+        try:
+            driver.get(server.base + "/")
+            report.check("home page is in French by default", driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr")
+            shot("accueil")
+            driver.find_element(By.LINK_TEXT, "Créer un compte").click()
+            fill("name", "Claire Formatrice")
+            fill("email", "claire@structure.example.org")
+            fill("password", "mot-de-passe-solide")
+            shot("inscription")
+            submit()
+            report.check("sign-up leads to organisation creation", "/organisations/new" in driver.current_url, driver.current_url)
+
+            fill("name", "Mission Insertion Caen")
+            fill("contact_email", "contact@mission.example.org")
+            fill("description_fr", "Accompagnement vers l'emploi.")
+            shot("organisation")
+            submit()
+            report.check("organisation created, dashboard shown", "/dashboard" in driver.current_url and "Mission Insertion Caen" in driver.page_source)
+            nav = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".main-nav a")]
+            report.check("navigation mirrors the platform users know",
+                         nav == ["Tableau de bord", "Outils de l'émetteur", "Outils du créateur", "Réseau", "Administration", "Rapports", "Aide"], nav)
+
+            driver.find_element(By.LINK_TEXT, "Outils du créateur").click()
+            driver.find_element(By.LINK_TEXT, "Créer un badge").click()
+            fill("name_fr", "Accueillir le public")
+            fill("name_en", "Welcoming the public")
+            fill("description_fr", "Reconnaît la capacité à accueillir et orienter le public.")
+            fill("description_en", "Recognises the ability to welcome and guide the public.")
+            fill("criteria_fr", "- Accueillir une personne\n- L'orienter")
+            fill("criteria_en", "- Welcome a person\n- Guide them")
+            driver.find_element(By.NAME, "image").send_keys(image)
+            fill("tags", "accueil, public")
+            shot("badge-formulaire")
+            submit()
+            report.check("badge class created", "Badge créé." in driver.page_source and "/creator/badge-classes/" in driver.current_url, driver.current_url)
+            images = driver.find_elements(By.CSS_SELECTOR, "img.badge-image")
+            report.check("badge image shown with its name as text alternative",
+                         any(i.get_attribute("alt") == "Accueillir le public" and i.get_property("naturalWidth") == 128 for i in images))
+
+            driver.find_element(By.LINK_TEXT, "Émettre ce badge").click()
+            fill("recipients", "Camille Martin <camille.martin@example.org>\nyanis.benali@example.org")
+            fill("evidence_url", "https://example.org/portfolio")
+            shot("emission")
+            submit()
+            report.check("two awards made", "Badges émis : 2" in driver.page_source, driver.page_source[:500])
+            shot("badge-emis")
+
+            links = driver.find_elements(By.LINK_TEXT, "Page publique")
+            public = [l.get_attribute("href") for l in links if "/assertions/" in (l.get_attribute("href") or "")]
+            report.check("each award links to its public page", len(public) == 2, public)
+            driver.get(public[0])
+            report.check("public assertion page in French", "Ce badge est valide." in driver.page_source
+                         and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr")
+            report.check("public page shows badge, issuer and criteria",
+                         all(text in driver.page_source for text in ("Accueillir le public", "Mission Insertion Caen", "Critères d'obtention", "Accueillir une personne")))
+            shot("assertion-fr")
+            driver.find_element(By.PARTIAL_LINK_TEXT, "EN").click()
+            report.check("public assertion page in English", "This badge is valid." in driver.page_source
+                         and "Welcoming the public" in driver.page_source and "Guide them" in driver.page_source
+                         and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+            shot("assertion-en")
+            downloads = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".downloads a")]
+            report.check("baked PNG and SVG offered", any(d.endswith("/baked.png") for d in downloads) and any(d.endswith("/baked.svg") for d in downloads), downloads)
+        finally:
+            driver.quit()
+    return report.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""1EdTech's Open Badges 2.0 validator against a live Blason server.
+
+Run with the validator's venv: python ob2_validation.py --obkit PATH [--database-url URL --label NAME]
+Checks: a hosted assertion (with the earner's e-mail), its baked PNG and SVG, an SVG badge class's
+baked SVG are valid; the same assertion against another e-mail is invalid; after revocation the
+assertion is invalid, answers 410 and is listed in the issuer's RevocationList with its reason.
+"""
+import argparse
+import io
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from blason_e2e import Report, Server, png  # noqa: E402
+
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox="0 0 120 120">'
+       '<circle cx="60" cy="60" r="56" fill="#1d7a3c"/><text x="60" y="66" font-size="18" fill="#fff" text-anchor="middle">OB2</text></svg>')
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--obkit", required=True)
+    parser.add_argument("--database-url")
+    parser.add_argument("--label", default="sqlite")
+    args = parser.parse_args()
+    sys.path.insert(0, os.path.join(args.obkit, "ob2"))
+    import ob2_offline  # noqa: F401  (serves the OB 2.0 context locally, refuses non-loopback requests)
+    from ob2_verify import run
+
+    report = Report("OB 2.0 validator (%s)" % args.label)
+
+    def verify(value, email=None):
+        result = run(value, {"email": email} if email else None)["report"]
+        return result
+
+    def messages(result):
+        return " | ".join(str(m.get("result")) for m in result.get("messages", []))
+
+    with Server(args.database_url, args.label) as server:
+        server.cli("user", "create", "--email", "admin@e2e.test", "--password", "e2e-password-123", "--org", "Structure E2E")
+        image = os.path.join(server.workdir, "badge.png")
+        with open(image, "wb") as handle:
+            handle.write(png())
+        badge = json.loads(server.cli("badge", "create", "--org", "structure-e2e", "--name", "Accueillir le public",
+                                      "--description", "Accueillir et orienter le public.", "--criteria", "- Accueillir\n- Orienter",
+                                      "--image", image).stdout)
+        assertion = json.loads(server.cli("issue", "--badge", badge["id"], "--email", "Alice.Martin@Example.org", "--name", "Alice Martin",
+                                          "--evidence", "https://example.org/portfolio/alice").stdout)
+        url = assertion["id"]
+        report.check("CLI prints the Assertion with its hosted URL as id", url.startswith(server.base + "/assertions/"), url)
+
+        result = verify(url, "alice.martin@example.org")
+        report.check("hosted assertion URL with the earner's e-mail is valid", result["valid"], messages(result))
+        result = verify(url, "bob@example.org")
+        report.check("the same assertion against another e-mail is invalid", not result["valid"] and "did not match" in messages(result), messages(result))
+
+        status, baked_png, _ = server.get(url + "/baked.png", accept="image/png")
+        result = verify(io.BytesIO(baked_png), "alice.martin@example.org")
+        report.check("baked PNG is valid", status == 200 and result["valid"], messages(result))
+        status, baked_svg, _ = server.get(url + "/baked.svg", accept="image/svg+xml")
+        result = verify(io.BytesIO(baked_svg), "alice.martin@example.org")
+        report.check("baked SVG (of a PNG badge class) is valid", status == 200 and result["valid"], messages(result))
+        status, image_bytes, headers = server.get(assertion["image"], accept="image/png")
+        report.check("the Assertion's image is its baked PNG", status == 200 and headers.get("Content-Type", "").startswith("image/png")
+                     and b"openbadges" in image_bytes)
+
+        svg_path = os.path.join(server.workdir, "badge.svg")
+        with open(svg_path, "w") as handle:
+            handle.write(SVG)
+        svg_badge = json.loads(server.cli("badge", "create", "--org", "structure-e2e", "--name", "Badge vectoriel", "--description", "SVG.",
+                                          "--criteria", "Être vectoriel.", "--image", svg_path).stdout)
+        svg_assertion = json.loads(server.cli("issue", "--badge", svg_badge["id"], "--email", "carla@example.org").stdout)
+        report.check("an SVG badge class's Assertion image is its baked SVG", svg_assertion["image"].endswith("/image"))
+        status, baked, _ = server.get(svg_assertion["image"], accept="image/svg+xml")
+        result = verify(io.BytesIO(baked), "carla@example.org")
+        report.check("baked SVG of an SVG badge class is valid", status == 200 and result["valid"], messages(result))
+
+        # Revocation: the validator must refuse it, and the RevocationList must name it with its reason.
+        server.cli("revoke", "--award", url, "--reason", "Délivré par erreur")
+        result = verify(url, "alice.martin@example.org")
+        report.check("after revocation the hosted assertion is invalid", not result["valid"], messages(result))
+        result = verify(io.BytesIO(baked_png), "alice.martin@example.org")
+        report.check("after revocation the earlier baked PNG is invalid", not result["valid"], messages(result))
+        status, body, _ = server.get(url)
+        tombstone = json.loads(body)
+        report.check("revoked hosted assertion answers 410 with revoked: true and the reason",
+                     status == 410 and tombstone.get("revoked") is True and tombstone.get("revocationReason") == "Délivré par erreur", body[:300])
+        status, body, _ = server.get(badge["issuer"])
+        profile = json.loads(body)
+        status, body, _ = server.get(profile["revocationList"])
+        revocations = json.loads(body)
+        entries = revocations.get("revokedAssertions", [])
+        report.check("the issuer's RevocationList lists the assertion with its reason",
+                     status == 200 and revocations.get("type") == "RevocationList"
+                     and any(e.get("id") == url and e.get("revocationReason") == "Délivré par erreur" for e in entries), body[:400])
+        report.check("the RevocationList lists nothing else", len(entries) == 1, entries)
+        result = verify(svg_assertion["id"], "carla@example.org")
+        report.check("another award of the same issuer stays valid", result["valid"], messages(result))
+        again = server.cli("revoke", "--award", url, "--reason", "Encore", expect_ok=False)
+        report.check("revoking again fails with a clear message", again.returncode != 0 and "already revoked" in again.stderr, again.stderr)
+
+    return report.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
