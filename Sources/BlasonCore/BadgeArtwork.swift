@@ -33,6 +33,19 @@ public enum BadgeArtwork {
         """
     }
 
+    /// Splits a title into lines of at most `width` characters, at spaces, so it fits the medal.
+    public static func wrap(_ text: String, width: Int = 12) -> [String] {
+        var lines: [String] = []
+        for word in text.split(separator: " ") {
+            if let last = lines.last, last.count + 1 + word.count <= width {
+                lines[lines.count - 1] = last + " " + word
+            } else {
+                lines.append(String(word))
+            }
+        }
+        return Array(lines.prefix(3))
+    }
+
     private static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }

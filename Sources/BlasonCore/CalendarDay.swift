@@ -35,4 +35,14 @@ public enum CalendarDay {
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
+
+    /// Reads an optional date field: blank means absent, anything unreadable is recorded as an issue.
+    public static func optional(_ raw: String?, field: String, issues: inout [FieldIssue]) -> Date? {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        guard let date = parse(raw) else {
+            issues.append(FieldIssue(field: field, problem: .invalidDate(raw)))
+            return nil
+        }
+        return date
+    }
 }

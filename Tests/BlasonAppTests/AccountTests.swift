@@ -25,6 +25,21 @@ struct AccountTests {
         }
     }
 
+    @Test func signingInStartsANewSession() async throws {
+        try await TestApp.run { app in
+            _ = try await Scenario.organisationAdmin(app)
+            let client = WebClient(app)
+            try await client.get("/sign-in")
+            let planted = try #require(client.sessionCookie)
+            #expect(try await client.post("/sign-in", [("email", "admin@structure.test"), ("password", "correct horse battery")]).status == .seeOther)
+            #expect(client.sessionCookie != planted)
+            #expect(try await client.get("/dashboard").status == .ok)
+            let attacker = WebClient(app)
+            attacker.sessionCookie = planted
+            #expect(try await attacker.get("/dashboard").status == .unauthorized)
+        }
+    }
+
     @Test func formWithoutTokenIsRefusedAndWritesNothing() async throws {
         try await TestApp.run { app in
             let client = WebClient(app)

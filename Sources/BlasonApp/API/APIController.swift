@@ -191,14 +191,8 @@ struct APIController: RouteCollection {
             }
             recipients.append(Recipient(email: email, name: item.name.nilIfBlank, evidenceURL: evidence, narrative: item.narrative.nilIfBlank))
         }
-        var issuedOn = now
-        if let raw = body.issuedOn {
-            if let date = CalendarDay.parse(raw) { issuedOn = date } else { issues.append(FieldIssue(field: "issuedOn", problem: .invalidDate(raw))) }
-        }
-        var expires: Date?
-        if let raw = body.expires {
-            if let date = CalendarDay.parse(raw) { expires = date } else { issues.append(FieldIssue(field: "expires", problem: .invalidDate(raw))) }
-        }
+        let issuedOn = CalendarDay.optional(body.issuedOn, field: "issuedOn", issues: &issues) ?? now
+        let expires = CalendarDay.optional(body.expires, field: "expires", issues: &issues)
         if !issues.isEmpty { throw .invalid(issues) }
         return AwardDraft(recipients: recipients, issuedOn: issuedOn, expires: expires, evidenceURL: body.evidenceUrl.nilIfBlank, narrative: body.narrative)
     }

@@ -33,7 +33,7 @@ struct AccountController: RouteCollection {
         let form = try req.content.decode(SignInForm.self)
         do {
             let user = try await req.accounts.authenticate(email: form.email ?? "", password: form.password ?? "")
-            req.session.data["user"] = user.id?.uuidString
+            try await req.signIn(userID: user.requireID())
             return req.redirect(to: SiteRoute.dashboard.path)
         } catch BlasonError.invalid(let issues) {
             let page = PageContext(request: req, title: req.t(.signInTitle), needsForm: true)
@@ -46,7 +46,7 @@ struct AccountController: RouteCollection {
         do {
             let user = try await req.accounts.signUp(email: form.email ?? "", password: form.password ?? "", name: form.name ?? "",
                                                      language: req.context.language)
-            req.session.data["user"] = user.id?.uuidString
+            try await req.signIn(userID: user.requireID())
             req.flash(req.t(.welcomeNotice))
             return req.redirect(to: SiteRoute.organisationNew.path)
         } catch BlasonError.invalid(let issues) {

@@ -74,14 +74,8 @@ struct IssuingController: RouteCollection {
         } catch {
             if case .invalid(let found) = error as? BlasonError { issues += found } else { throw .invalid("recipients", .emptyRecipientList) }
         }
-        var issuedOn = now
-        if let raw = form.issued_on?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            if let date = CalendarDay.parse(raw) { issuedOn = date } else { issues.append(FieldIssue(field: "issued_on", problem: .invalidDate(raw))) }
-        }
-        var expires: Date?
-        if let raw = form.expires?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
-            if let date = CalendarDay.parse(raw) { expires = date } else { issues.append(FieldIssue(field: "expires", problem: .invalidDate(raw))) }
-        }
+        let issuedOn = CalendarDay.optional(form.issued_on, field: "issued_on", issues: &issues) ?? now
+        let expires = CalendarDay.optional(form.expires, field: "expires", issues: &issues)
         if !issues.isEmpty { throw .invalid(issues) }
         return AwardDraft(recipients: recipients, issuedOn: issuedOn, expires: expires,
                           evidenceURL: form.evidence_url.nilIfBlank, narrative: form.narrative)

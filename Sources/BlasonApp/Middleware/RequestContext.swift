@@ -83,3 +83,17 @@ extension UUID {
     /// The form used in every URL and API response.
     var lowercased: String { uuidString.lowercased() }
 }
+
+extension Request {
+    /// Signs `userID` in under a new session id, so an id planted before sign-in (session
+    /// fixation) is worth nothing afterwards; the old record is deleted.
+    func signIn(userID: UUID) async throws {
+        if let old = session.id {
+            try await application.sessions.driver.deleteSession(old, for: self).get()
+        }
+        session.id = nil
+        session.data = SessionData()
+        session.data["user"] = userID.uuidString
+        session.data["csrf"] = SecureToken.make()
+    }
+}

@@ -33,7 +33,7 @@ extension AdminOperations {
                                   description: LocalizedText(fr: "Structure partenaire fictive, créée pour la démonstration."),
                                   contactEmail: "contact@\(structure.slug).example.org", city: structure.city, country: "France"),
                 logo: nil, creatorID: user.requireID())
-            let art = BadgeArtwork.medal(colour: structure.colour, lines: [structure.badge.uppercased()], caption: "DÉMO", footer: structure.city.uppercased())
+            let art = BadgeArtwork.medal(colour: structure.colour, lines: BadgeArtwork.wrap(structure.badge.uppercased()), caption: "DÉMO", footer: structure.city.uppercased())
             let badgeClass = try await BadgeClassService(db: db).create(
                 organisationID: organisation.requireID(),
                 draft: BadgeClassDraft(name: LocalizedText(fr: structure.badge), description: LocalizedText(fr: structure.description),

@@ -5,19 +5,12 @@ import Plot
 /// The signed-in home: the current organisation's figures and latest awards, or the way to create one.
 enum DashboardPage {
     struct Model {
-        struct Row {
-            let awardID: UUID
-            let recipient: String
-            let badgeName: String
-            let issuedOn: Date
-            let status: AwardStatus
-        }
         let organisationName: String?
         let role: Role?
         let badgeClassCount: Int
         let awardCount: Int
         let revokedCount: Int
-        let latest: [Row]
+        let latest: [AwardTable.Row]
     }
 
     static func render(_ model: Model, page: PageContext) -> String {
@@ -42,7 +35,7 @@ enum DashboardPage {
                .if(role.grants(.issuer), .a(.class("button"), .href(SiteRoute.issuerTools.path), .text(t(.awardTitle)))),
                .a(.class("button"), .href(SiteRoute.organisationNew.path), .text(t(.createOrganisationLink)))),
             .h2(.text(t(.recentAwards))),
-            AwardTable.render(model.latest.map { .init(awardID: $0.awardID, recipient: $0.recipient, badgeName: $0.badgeName, issuedOn: $0.issuedOn, status: $0.status) }, t)
+            AwardTable.render(model.latest, t)
         ))
     }
 }

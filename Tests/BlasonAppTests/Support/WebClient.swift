@@ -13,6 +13,11 @@ final class WebClient: @unchecked Sendable {
     private(set) var csrf: String?
     var language: String?
 
+    var sessionCookie: String? {
+        get { cookies["blason_session"] }
+        set { cookies["blason_session"] = newValue }
+    }
+
     init(_ app: Application) {
         self.app = app
     }
