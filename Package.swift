@@ -21,6 +21,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // The domain: rules, value types and errors, free of any framework.
@@ -35,6 +38,15 @@ let package = Package(
             name: "OpenBadges",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // E-mail: MIME messages and an SMTP client (STARTTLS, implicit TLS, AUTH PLAIN/LOGIN) on SwiftNIO.
+        .target(
+            name: "BlasonMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // Fluent models and numbered migrations; portable between SQLite and PostgreSQL.
@@ -53,6 +65,7 @@ let package = Package(
                 "BlasonCore",
                 "OpenBadges",
                 "BlasonPersistence",
+                "BlasonMail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -60,6 +73,7 @@ let package = Package(
                 .product(name: "Plot", package: "Plot"),
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Resources/openapi.json")]
         ),
@@ -72,10 +86,14 @@ let package = Package(
         ),
         .testTarget(name: "BlasonCoreTests", dependencies: ["BlasonCore"]),
         .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"]),
+        // Shared by the test targets: the SMTP test server (e2e/smtp_sink.py) and loopback sockets.
+        .target(name: "BlasonTestSupport", path: "Tests/BlasonTestSupport"),
+        .testTarget(name: "BlasonMailTests", dependencies: ["BlasonMail", "BlasonTestSupport"]),
         .testTarget(
             name: "BlasonAppTests",
             dependencies: [
                 "BlasonApp",
+                "BlasonTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Blason in a real browser (Chromium, headless, driven by selenium): sign up, create an
 organisation and a badge class with an image, award it to two e-mails, open the public
-assertion page in French and in English. Screenshots of each step go to --out."""
+assertion page in French and in English. Then, as an earner on a phone-sized window (390×844):
+open the e-mail link, accept, switch to English, download the baked PNG, which 1EdTech's OB 2.0
+validator must accept. Screenshots of each step go to --out."""
 import argparse
+import json
 import os
+import re
+import subprocess
 import sys
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from blason_e2e import Report, Server, png  # noqa: E402
@@ -28,6 +34,8 @@ def browser():
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="test-output/screenshots")
+    parser.add_argument("--obkit", required=True, help="the Open Badges verifier kit (for the baked PNG check)")
+    parser.add_argument("--ob2-python", required=True, help="the python of the OB 2.0 validator's venv")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     report = Report("browser test")
@@ -122,6 +130,38 @@ def main():
             shot("assertion-en")
             downloads = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, ".downloads a")]
             report.check("baked PNG and SVG offered", any(d.endswith("/baked.png") for d in downloads) and any(d.endswith("/baked.svg") for d in downloads), downloads)
+
+            # The earner, on a phone: the e-mail link (read from the outbox page, as no SMTP is configured here).
+            driver.find_element(By.CSS_SELECTOR, "form[action='/sign-out'] button").click()
+            with urllib.request.urlopen(urllib.request.Request(server.base + "/admin/mail", headers={"Accept": "text/html"})) as response:
+                outbox = response.read().decode()
+            link = re.search(r'href="(%s/claim/[^"]+)"' % re.escape(server.base), outbox.split("camille.martin@example.org", 1)[1])
+            report.check("the award e-mail with its personal link is in the outbox", link is not None)
+            driver.delete_all_cookies()  # the earner's phone is another device
+            driver.set_window_size(390, 844)
+            driver.get(link.group(1).replace("&amp;", "&"))
+            report.check("the claim page fits a phone (no horizontal scroll)",
+                         driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"))
+            shot("telephone-lien")
+            page = driver.find_element(By.TAG_NAME, "html")
+            driver.find_element(By.XPATH, "//button[normalize-space()='Accepter']").click()
+            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+            report.check("accepting opens the passport with the badge", "/passport" in driver.current_url
+                         and "Accueillir le public" in driver.page_source and "Badge accepté" in driver.page_source, driver.current_url)
+            shot("telephone-passeport")
+            click(By.PARTIAL_LINK_TEXT, "EN –")
+            report.check("the passport in English", "My passport" in driver.page_source and "Welcoming the public" in driver.page_source)
+            shot("telephone-passport-en")
+            png_link = driver.find_element(By.LINK_TEXT, "Download the badge as PNG").get_attribute("href")
+            with urllib.request.urlopen(png_link) as response:
+                baked = response.read()
+            path = os.path.join(args.out, "baked-from-phone.png")
+            with open(path, "wb") as handle:
+                handle.write(baked)
+            verdict = subprocess.run([args.ob2_python, os.path.join(args.obkit, "ob2", "ob2_verify.py"), "--png", path,
+                                      "--recipient-email", "camille.martin@example.org"], capture_output=True, text=True)
+            report.check("the downloaded baked PNG passes the OB 2.0 validator", verdict.returncode == 0 and '"valid": true' in verdict.stdout,
+                         verdict.stdout[-800:])
         finally:
             driver.quit()
     return report.finish()

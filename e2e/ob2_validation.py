@@ -7,16 +7,43 @@ baked SVG are valid; the same assertion against another e-mail is invalid; after
 assertion is invalid, answers 410 and is listed in the issuer's RevocationList with its reason.
 """
 import argparse
+import http.cookiejar
 import io
 import json
 import os
+import re
 import sys
+import urllib.parse
+import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from blason_e2e import Report, Server, png  # noqa: E402
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox="0 0 120 120">'
        '<circle cx="60" cy="60" r="56" fill="#1d7a3c"/><text x="60" y="66" font-size="18" fill="#fff" text-anchor="middle">OB2</text></svg>')
+
+
+class FormClient:
+    """Keeps cookies and sends forms with their anti-forgery token, as a browser does."""
+
+    def __init__(self):
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.page = ""
+
+    def get(self, url):
+        with self.opener.open(urllib.request.Request(url, headers={"Accept": "text/html"}), timeout=30) as response:
+            self.page = response.read().decode()
+            return response.status, self.page
+
+    def post(self, url, fields=None):
+        token = re.search(r'name="_csrf" value="([^"]+)"', self.page)
+        body = urllib.parse.urlencode(dict(fields or {}, _csrf=token.group(1) if token else "")).encode()
+        try:
+            with self.opener.open(urllib.request.Request(url, data=body, headers={"Accept": "text/html"}), timeout=30) as response:
+                self.page = response.read().decode()
+                return response.status, self.page
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
 
 
 def main():
@@ -100,6 +127,31 @@ def main():
         report.check("another award of the same issuer stays valid", result["valid"], messages(result))
         again = server.cli("revoke", "--award", url, "--reason", "Encore", expect_ok=False)
         report.check("revoking again fails with a clear message", again.returncode != 0 and "already revoked" in again.stderr, again.stderr)
+
+        # Proposals: absent from every public URL until the earner accepts; a declined one stays absent.
+        accepted = json.loads(server.cli("issue", "--badge", badge["id"], "--email", "proposee@example.org", "--propose").stdout)
+        declined = json.loads(server.cli("issue", "--badge", badge["id"], "--email", "refus@example.org", "--propose").stdout)
+
+        def public_statuses(assertion_id):
+            return [server.get(assertion_id)[0], server.get(assertion_id, accept="text/html")[0], server.get(assertion_id + "/image", "image/png")[0],
+                    server.get(assertion_id + "/baked.png", "image/png")[0], server.get(assertion_id + "/baked.svg", "image/svg+xml")[0]]
+
+        report.check("a pending proposal is 404 at every public URL", public_statuses(accepted["id"]) == [404] * 5, public_statuses(accepted["id"]))
+        result = verify(accepted["id"], "proposee@example.org")
+        report.check("a pending proposal is invalid for the validator", not result["valid"], messages(result))
+        outbox = server.get("/admin/mail", accept="text/html")[1].decode()
+        for assertion, action in ((accepted, "accept"), (declined, "decline")):
+            award_id = assertion["id"].rsplit("/", 1)[-1]
+            match = re.search(r'href="(%s/claim/%s/[^"]+)"' % (re.escape(server.base), award_id), outbox)
+            report.check("the proposal e-mail (%s) is in the outbox with its link" % action, match is not None)
+            if match:
+                client = FormClient()
+                client.get(match.group(1))
+                status, _ = client.post(match.group(1) + "/" + action)
+                report.check("the earner can %s the proposal from the link" % action, status == 200, status)
+        result = verify(accepted["id"], "proposee@example.org")
+        report.check("once accepted, the proposal is valid for the validator", result["valid"], messages(result))
+        report.check("a declined proposal stays 404 at every public URL", public_statuses(declined["id"]) == [404] * 5, public_statuses(declined["id"]))
 
     return report.finish()
 

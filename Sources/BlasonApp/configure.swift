@@ -9,7 +9,8 @@ import Vapor
 
 /// Sets up a Blason application: database, migrations, sessions, middleware and routes. Used by
 /// `blason serve`, by the other commands (without serving) and by the tests.
-public func configure(_ app: Application, _ configuration: BlasonConfiguration, clock: Clock = .system, migrate: Bool = true) async throws {
+public func configure(_ app: Application, _ configuration: BlasonConfiguration, clock: Clock = .system, migrate: Bool = true,
+                      background: Bool = false) async throws {
     app.blason = BlasonServices(configuration: configuration, clock: clock)
     app.logger.logLevel = configuration.logLevel
 
@@ -54,6 +55,11 @@ public func configure(_ app: Application, _ configuration: BlasonConfiguration, 
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(ContextMiddleware())
     try routes(app)
+    if background {
+        // Only the serving process delivers mail and runs periodic jobs; commands and tests drive them directly.
+        app.lifecycle.use(OutboxService())
+        app.lifecycle.use(SchedulerService())
+    }
 }
 
 func routes(_ app: Application) throws {
@@ -64,4 +70,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: IssuingController())
     try app.register(collection: OpenBadgesController())
     try app.register(collection: APIController())
+    try app.register(collection: ClaimController())
+    try app.register(collection: PassportController())
+    try app.register(collection: MailAdminController())
 }

@@ -7,13 +7,19 @@ public struct AwardDraft: Equatable, Sendable {
     public var expires: Date?
     public var evidenceURL: String?
     public var narrative: String?
+    /// The language of the e-mails to the recipients (the recipient's, French by default).
+    public var language: Language
+    public var kind: AwardKind
 
-    public init(recipients: [Recipient], issuedOn: Date, expires: Date? = nil, evidenceURL: String? = nil, narrative: String? = nil) {
+    public init(recipients: [Recipient], issuedOn: Date, expires: Date? = nil, evidenceURL: String? = nil, narrative: String? = nil,
+                language: Language = .fr, kind: AwardKind = .issued) {
         self.recipients = recipients
         self.issuedOn = issuedOn
         self.expires = expires
         self.evidenceURL = evidenceURL
         self.narrative = narrative.nilIfBlank
+        self.language = language
+        self.kind = kind
     }
 
     /// Checks the common details against `now`: an issue date may lie in the past (recording an

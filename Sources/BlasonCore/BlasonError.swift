@@ -15,6 +15,8 @@ public enum BlasonError: Error, Equatable, Sendable {
     case conflict(Problem)
     /// A form was posted without the anti-forgery token of the session.
     case csrfRejected
+    /// A one-time link (award claim, sign-in, e-mail verification) that cannot be used.
+    case link(LinkProblem)
 
     /// Shorthand for a single invalid field.
     public static func invalid(_ field: String?, _ problem: Problem, line: Int? = nil) -> BlasonError {
@@ -70,4 +72,16 @@ public enum Problem: Equatable, Sendable, Codable {
     case alreadyMember
     case unknownUser(String)
     case lastAdmin
+    case notAllowedNow
+    case accountHasNoPassword
+}
+
+/// Why a one-time link cannot be used; each gets its own page.
+public enum LinkProblem: String, Equatable, Sendable, Codable {
+    /// Unknown token: mistyped, tampered with, or never issued.
+    case invalid
+    case expired
+    case alreadyUsed
+    /// A real token, but for another award or another person.
+    case mismatch
 }

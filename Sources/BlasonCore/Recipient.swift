@@ -7,12 +7,15 @@ public struct Recipient: Equatable, Sendable, Codable {
     /// Per-recipient evidence (CSV columns); when nil, the award's common evidence applies.
     public var evidenceURL: String?
     public var narrative: String?
+    /// The recipient's language when known (CSV `language` column, API); else the award's.
+    public var language: Language?
 
-    public init(email: EmailAddress, name: String? = nil, evidenceURL: String? = nil, narrative: String? = nil) {
+    public init(email: EmailAddress, name: String? = nil, evidenceURL: String? = nil, narrative: String? = nil, language: Language? = nil) {
         self.email = email
         self.name = name.flatMap { $0.isEmpty ? nil : $0 }
         self.evidenceURL = evidenceURL
         self.narrative = narrative.flatMap { $0.isEmpty ? nil : $0 }
+        self.language = language
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 import SwiftCSV
 
 /// The recipient CSV upload: a header row naming `email,name,evidence_url,narrative` (in any
-/// order), then one recipient a row. French spreadsheets export with `;`, so that is accepted too.
+/// order, plus an optional `language` column: fr or en), then one recipient a row. French
+/// spreadsheets export with `;`, so that is accepted too.
 public enum RecipientCSV {
     public static let columns = ["email", "name", "evidence_url", "narrative"]
 
@@ -55,8 +56,14 @@ public enum RecipientCSV {
                 issues.append(FieldIssue(field: "email", problem: .duplicateRecipient(email.value, firstLine: first), line: line))
                 continue
             }
+            var language: Language?
+            if let column = header.firstIndex(of: "language"), !row[column].trimmingCharacters(in: .whitespaces).isEmpty {
+                let raw = row[column].trimmingCharacters(in: .whitespaces).lowercased()
+                language = Language(rawValue: raw)
+                if language == nil { issues.append(FieldIssue(field: "language", problem: .notAllowedValue(raw), line: line)) }
+            }
             firstLineOf[email] = line
-            recipients.append(Recipient(email: email, name: cell("name"), evidenceURL: evidence, narrative: cell("narrative")))
+            recipients.append(Recipient(email: email, name: cell("name"), evidenceURL: evidence, narrative: cell("narrative"), language: language))
         }
         if !issues.isEmpty { throw .invalid(issues) }
         return recipients

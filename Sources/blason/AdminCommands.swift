@@ -66,10 +66,12 @@ struct Issue: AsyncParsableCommand {
     @Option(help: "Recipient e-mail.") var email: String
     @Option(help: "Recipient name.") var name: String?
     @Option(help: "Evidence URL.") var evidence: String?
+    @Option(help: "Language of the e-mail to the recipient: fr (default) or en.") var language: String?
+    @Flag(help: "Make a proposal: not public nor valid until the earner accepts it.") var propose = false
 
     func run() async throws {
         try await CommandRunner.run { operations in
-            CommandRunner.print(try await operations.issue(badge: badge, email: email, name: name, evidence: evidence))
+            CommandRunner.print(try await operations.issue(badge: badge, email: email, name: name, evidence: evidence, language: language, propose: propose))
         }
     }
 }

@@ -44,12 +44,15 @@ struct APIController: RouteCollection {
             var name: String?
             var evidenceUrl: String?
             var narrative: String?
+            var language: String?
         }
         var recipients: [Item]
         var issuedOn: String?
         var expires: String?
         var evidenceUrl: String?
         var narrative: String?
+        /// fr (default) or en: the language of the e-mails to recipients who do not give their own.
+        var language: String?
     }
 
     struct AwardList: Content {
@@ -189,12 +192,21 @@ struct APIController: RouteCollection {
             if (item.name?.count ?? 0) > RecipientLimits.maximumNameLength {
                 issues.append(FieldIssue(field: "recipients[\(index)].name", problem: .tooLong(max: RecipientLimits.maximumNameLength), line: position))
             }
-            recipients.append(Recipient(email: email, name: item.name.nilIfBlank, evidenceURL: evidence, narrative: item.narrative.nilIfBlank))
+            var language: Language?
+            if let raw = item.language {
+                language = Language(rawValue: raw)
+                if language == nil { issues.append(FieldIssue(field: "recipients[\(index)].language", problem: .notAllowedValue(raw), line: position)) }
+            }
+            recipients.append(Recipient(email: email, name: item.name.nilIfBlank, evidenceURL: evidence, narrative: item.narrative.nilIfBlank,
+                                        language: language))
         }
         let issuedOn = CalendarDay.optional(body.issuedOn, field: "issuedOn", issues: &issues) ?? now
         let expires = CalendarDay.optional(body.expires, field: "expires", issues: &issues)
+        let language = body.language.flatMap(Language.init(rawValue:)) ?? .fr
+        if let raw = body.language, Language(rawValue: raw) == nil { issues.append(FieldIssue(field: "language", problem: .notAllowedValue(raw))) }
         if !issues.isEmpty { throw .invalid(issues) }
-        return AwardDraft(recipients: recipients, issuedOn: issuedOn, expires: expires, evidenceURL: body.evidenceUrl.nilIfBlank, narrative: body.narrative)
+        return AwardDraft(recipients: recipients, issuedOn: issuedOn, expires: expires, evidenceURL: body.evidenceUrl.nilIfBlank,
+                          narrative: body.narrative, language: language)
     }
 
     func listAwards(_ req: Request) async throws -> AwardList {

@@ -106,10 +106,12 @@ enum APIModel {
         var evidenceUrl: String?
         var narrative: String?
         var status: String
+        var kind: String
+        var earnerState: String
         var revocationReason: String?
         var hostedUrl: String
         var imageUrl: String
-        var assertion: OB2.Assertion
+        var assertion: OB2.Assertion?
 
         init(_ award: BlasonPersistence.Award, status: AwardStatus, publisher: OB2Publisher) throws {
             let id = try award.requireID()
@@ -121,10 +123,12 @@ enum APIModel {
             evidenceUrl = award.evidenceURL
             narrative = award.narrative
             self.status = status.rawValue
+            kind = award.kind.rawValue
+            earnerState = award.earnerState.rawValue
             revocationReason = award.revocationReason
             hostedUrl = publisher.url(.assertion(id))
             imageUrl = publisher.url(.assertionImage(id))
-            assertion = try publisher.assertion(award)
+            assertion = award.isPublic ? try publisher.assertion(award) : nil
         }
     }
 }

@@ -1,3 +1,5 @@
+import BlasonCore
+import BlasonMail
 import Foundation
 import Logging
 
@@ -21,9 +23,22 @@ public struct BlasonConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// How long an API token created without an explicit lifetime stays valid.
     public var apiTokenLifetimeDays: Int
+    /// Where e-mail goes; nil keeps every message in the outbox (the embedded default).
+    public var smtp: SMTPConfiguration?
+    /// The sender of Blason's e-mails.
+    public var mailFrom: MailAddress
+    /// How long the personal links sent by e-mail stay usable.
+    public var linkLifetimeDays: Int
+    /// Outbox delivery: how often to look for due messages, the first retry delay (doubled each
+    /// time, at most an hour), and after how long a claimed but unfinished message is retried.
+    public var mailPollMilliseconds: Int
+    public var mailRetryBaseSeconds: Int
+    public var mailClaimTimeoutSeconds: Int
 
     public init(publicURL: String, hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseSetting,
-                bcryptCost: Int = 12, logLevel: Logger.Level = .info, apiTokenLifetimeDays: Int = 365) {
+                bcryptCost: Int = 12, logLevel: Logger.Level = .info, apiTokenLifetimeDays: Int = 365,
+                smtp: SMTPConfiguration? = nil, mailFrom: MailAddress? = nil, linkLifetimeDays: Int = 90,
+                mailPollMilliseconds: Int = 500, mailRetryBaseSeconds: Int = 5, mailClaimTimeoutSeconds: Int = 120) {
         self.publicURL = publicURL
         self.hostname = hostname
         self.port = port
@@ -31,7 +46,17 @@ public struct BlasonConfiguration: Sendable {
         self.bcryptCost = bcryptCost
         self.logLevel = logLevel
         self.apiTokenLifetimeDays = apiTokenLifetimeDays
+        self.smtp = smtp
+        let host = URLComponents(string: publicURL)?.host ?? "localhost"
+        self.mailFrom = mailFrom ?? MailAddress("no-reply@\(host.contains(".") ? host : host + ".localdomain")", name: "Blason")
+        self.linkLifetimeDays = linkLifetimeDays
+        self.mailPollMilliseconds = mailPollMilliseconds
+        self.mailRetryBaseSeconds = mailRetryBaseSeconds
+        self.mailClaimTimeoutSeconds = mailClaimTimeoutSeconds
     }
+
+    /// The host name used in Message-IDs.
+    public var mailDomain: String { URLComponents(string: publicURL)?.host ?? "localhost" }
 
     /// Session cookies are marked `Secure` only when the public site is served over HTTPS.
     public var isHTTPS: Bool { publicURL.hasPrefix("https://") }
@@ -94,8 +119,29 @@ public struct BlasonConfiguration: Sendable {
         } else {
             logLevel = .info
         }
-        return BlasonConfiguration(publicURL: publicURL, hostname: hostname, port: port, database: database,
-                                   bcryptCost: bcryptCost, logLevel: logLevel, apiTokenLifetimeDays: tokenDays)
+        var smtp: SMTPConfiguration?
+        if let raw = env["BLASON_SMTP_URL"].nonEmpty {
+            do {
+                smtp = try SMTPConfiguration(url: raw)
+            } catch {
+                throw ConfigurationError(variable: "BLASON_SMTP_URL", problem: "\(error.message) (e.g. smtp+starttls://user:password@mail.example.org:587)")
+            }
+        }
+        var mailFrom: MailAddress?
+        if let raw = env["BLASON_MAIL_FROM"].nonEmpty {
+            let parsed = RecipientList.parseLine(raw)
+            guard case .success(let recipient) = parsed else {
+                throw ConfigurationError(variable: "BLASON_MAIL_FROM", problem: "must be an address or Name <address>, got \"\(raw)\"")
+            }
+            mailFrom = MailAddress(recipient.email.value, name: recipient.name ?? "Blason")
+        }
+        return BlasonConfiguration(
+            publicURL: publicURL, hostname: hostname, port: port, database: database, bcryptCost: bcryptCost, logLevel: logLevel,
+            apiTokenLifetimeDays: tokenDays, smtp: smtp, mailFrom: mailFrom,
+            linkLifetimeDays: try integer(env, "BLASON_LINK_DAYS", default: 90, range: 1...3650),
+            mailPollMilliseconds: try integer(env, "BLASON_MAIL_POLL_MS", default: 500, range: 50...600_000),
+            mailRetryBaseSeconds: try integer(env, "BLASON_MAIL_RETRY_SECONDS", default: 5, range: 1...3600),
+            mailClaimTimeoutSeconds: try integer(env, "BLASON_MAIL_CLAIM_TIMEOUT", default: 120, range: 5...86_400))
     }
 
     private static func integer(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws(ConfigurationError) -> Int {
@@ -123,6 +169,12 @@ extension Optional where Wrapped == String {
 }
 
 extension BlasonConfiguration {
+    /// Where mail goes, for the start-up log line.
+    public var mailDescription: String {
+        guard let smtp else { return "none (messages stay in the outbox: Administration › Courriels envoyés)" }
+        return "SMTP \(smtp.host):\(smtp.port) (\(smtp.security.rawValue))"
+    }
+
     /// Where the data lives, without the password of a PostgreSQL URL.
     public var databaseDescription: String {
         switch database {

@@ -12,6 +12,7 @@ struct IssuingController: RouteCollection {
         var expires: String?
         var evidence_url: String?
         var narrative: String?
+        var language: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -21,6 +22,7 @@ struct IssuingController: RouteCollection {
         routes.get("issuer", "awards") { try await list($0) }
         routes.get("issuer", "awards", ":id") { try await detail($0) }
         routes.post("issuer", "awards", ":id", "revoke") { try await revoke($0) }
+        routes.post("issuer", "awards", ":id", "resend") { try await resend($0) }
     }
 
     func tools(_ req: Request) async throws -> Response {
@@ -55,6 +57,7 @@ struct IssuingController: RouteCollection {
             model.expires = form.expires ?? ""
             model.evidenceURL = form.evidence_url ?? ""
             model.narrative = form.narrative ?? ""
+            model.language = form.language ?? "fr"
             model.issues = issues
             return HTMLResponse.make(IssuingPages.awardForm(model, page: PageContext(request: req, title: req.t(.awardTitle))), status: .unprocessableEntity)
         }
@@ -76,9 +79,11 @@ struct IssuingController: RouteCollection {
         }
         let issuedOn = CalendarDay.optional(form.issued_on, field: "issued_on", issues: &issues) ?? now
         let expires = CalendarDay.optional(form.expires, field: "expires", issues: &issues)
+        let language = form.language.flatMap(Language.init(rawValue:)) ?? .fr
+        if let raw = form.language, Language(rawValue: raw) == nil { issues.append(FieldIssue(field: "language", problem: .notAllowedValue(raw))) }
         if !issues.isEmpty { throw .invalid(issues) }
         return AwardDraft(recipients: recipients, issuedOn: issuedOn, expires: expires,
-                          evidenceURL: form.evidence_url.nilIfBlank, narrative: form.narrative)
+                          evidenceURL: form.evidence_url.nilIfBlank, narrative: form.narrative, language: language)
     }
 
     func list(_ req: Request) async throws -> Response {
@@ -93,6 +98,14 @@ struct IssuingController: RouteCollection {
         return HTMLResponse.make(IssuingPages.list(rows, page: PageContext(request: req, title: req.t(.awardsTitle))))
     }
 
+    func resend(_ req: Request) async throws -> Response {
+        let current = try req.requireOrganisation(.issuer)
+        let award = try await req.awards.find(req.idParameter(), in: current.organisationID)
+        try await req.awards.resend(award)
+        req.flash(req.t(.linkResentNotice))
+        return req.redirect(to: SiteRoute.awardDetail(award.id!).path)
+    }
+
     static func recipientLabel(_ award: Award) -> String {
         award.recipientName.map { "\($0) <\(award.recipientEmail)>" } ?? award.recipientEmail
     }
@@ -103,7 +116,8 @@ struct IssuingController: RouteCollection {
         let model = IssuingPages.DetailModel(
             awardID: award.id!, badgeClassID: award.$badgeClass.id, badgeName: award.badgeClass.name.text(in: req.context.language),
             recipientEmail: award.recipientEmail, recipientName: award.recipientName, issuedOn: award.issuedOn, expires: award.expires,
-            status: req.awards.status(of: award), revocationReason: award.revocationReason, canRevoke: true, issues: issues)
+            status: req.awards.status(of: award), revocationReason: award.revocationReason, canRevoke: true,
+            earnerState: award.earnerState, issues: issues)
         return HTMLResponse.make(IssuingPages.detail(model, page: PageContext(request: req, title: req.t(.awardDetailTitle))),
                                  status: issues.isEmpty ? .ok : .unprocessableEntity)
     }

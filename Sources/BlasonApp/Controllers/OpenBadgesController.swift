@@ -42,7 +42,7 @@ struct OpenBadgesController: RouteCollection {
     func revocationList(_ req: Request) async throws -> Response {
         let organisation = try await findOrganisation(req)
         let revoked = try await Award.query(on: req.db).filter(\.$organisation.$id == organisation.id!).filter(\.$revokedAt != nil)
-            .sort(\.$revokedAt).all()
+            .sort(\.$revokedAt).all().filter(\.isPublic)
         return ContentNegotiation.jsonLD(try req.blason.publisher.revocationList(of: organisation.id!, revoked: revoked))
     }
 
@@ -65,7 +65,7 @@ struct OpenBadgesController: RouteCollection {
     }
 
     func assertion(_ req: Request) async throws -> Response {
-        let award = try await req.awards.find(req.idParameter(), in: nil)
+        let award = try await req.awards.findPublic(req.idParameter())
         let publisher = req.blason.publisher
         if ContentNegotiation.wantsJSON(req) {
             // Open Badges 2.0: a revoked hosted assertion answers 410 Gone with only the fact and its reason.
@@ -88,7 +88,7 @@ struct OpenBadgesController: RouteCollection {
 
     /// The award's baked image; `format` nil means the badge class's own format.
     func assertionImage(_ req: Request, format: BadgeImageFormat?) async throws -> Response {
-        let award = try await req.awards.find(req.idParameter(), in: nil)
+        let award = try await req.awards.findPublic(req.idParameter())
         // A revoked award is not handed out as a fresh, verifiable-looking image.
         if award.isRevoked { throw Abort(.gone) }
         let badgeClass = award.badgeClass

@@ -35,6 +35,7 @@ enum Catalogue {
         case issuerToolsTitle, chooseBadgeToAward, awardTitle, recipientsLabel, recipientsHint, csvLabel, csvHint
         case issueDateLabel, expiresLabel, expiresHint, evidenceURLLabel, narrativeLabel, awardButton, awardedNotice
         case awardsTitle, recipientColumn, badgeColumn, issuedColumn, statusColumn, statusValid, statusRevoked, statusExpired
+        case statusProposed, statusDeclined, statusWithdrawn
         case revokeTitle, revokeReasonLabel, revokeButton, revokedNotice, noAwards, viewPublicPage, awardDetailTitle
         case actionsColumn
         // Public pages
@@ -47,6 +48,25 @@ enum Catalogue {
         case reportsTitle, reportsIntro, awardsPerBadge, countColumn
         case helpTitle, helpIntro, helpCreateTitle, helpCreateText, helpIssueTitle, helpIssueText, helpVerifyTitle
         case helpVerifyText, helpAPITitle, helpAPIText
+        // Earners: claim links, passport, public profile
+        case navPassport, claimTitle, claimIssuedIntro, claimProposedIntro, acceptButton, hideButton, declineButton, claimAcceptedNotice
+        case claimHiddenNotice, claimDeclinedNotice, linkInvalidTitle, linkInvalidText, linkExpiredTitle, linkExpiredText, linkUsedTitle
+        case linkUsedText, linkMismatchTitle, linkMismatchText, passportTitle, passportIntro, passportEmpty, passportNoVerifiedEmail
+        case proposalsHeading, myBadgesHeading, showOnProfile, removeFromProfile, onProfileLabel, addToLinkedIn, publicProfileHeading
+        case publicProfileLinkText, publicProfileNone, passportSignInTitle, passportSignInIntro, sendLinkButton, linkSentNotice
+        case emailsTitle, emailsIntro, addEmailButton, emailVerified, emailUnverified, verificationSentNotice, emailVerifiedNotice
+        case settingsTitle, notificationsHeading, notifyAwardMail, notifyEndorsementDigest, languagePreference, exportHeading
+        case exportText, exportButton, deleteHeading, deleteText, deleteConfirmLabel, deleteButton, accountDeletedNotice
+        case deleteConfirmMismatch, profilePageTitle, profilePageIntro, stateAccepted, stateHidden, statePending, resendLinkButton
+        case linkResentNotice, awardLanguageLabel
+        // Mail administration
+        case outboxTitle, outboxIntro, outboxLocalNote, outboxEmpty, outboxTo, outboxSubject, outboxStatus, outboxCreated
+        case outboxStatusPending, outboxStatusSending, outboxStatusSent, outboxStatusFailed, templatesTitle, templatesIntro
+        case templateSubject, templateBody, templatePlaceholders, templateAwardIssued, templateAwardProposed, templateReset
+        // E-mails ({recipient}, {badge}, {issuer} are replaced; the link block is added by Blason)
+        case mailGreeting, mailAwardSubject, mailAwardBody, mailProposalSubject, mailProposalBody, mailClaimButton, mailLinkValidUntil
+        case mailSignInSubject, mailSignInBody, mailSignInButton, mailVerifySubject, mailVerifyBody, mailVerifyButton, mailFooter
+        case mailIgnoreNote
         // Errors
         case errorTitle, error400, error401, error403, error404, error409, error413, error500, csrfError, backHome
     }
@@ -210,6 +230,9 @@ enum Catalogue {
         case .statusValid: ("valide", "valid")
         case .statusRevoked: ("révoqué", "revoked")
         case .statusExpired: ("expiré", "expired")
+        case .statusProposed: ("proposé, en attente", "proposed, awaiting answer")
+        case .statusDeclined: ("refusé", "declined")
+        case .statusWithdrawn: ("retiré", "withdrawn")
         case .revokeTitle: ("Révoquer ce badge émis", "Revoke this award")
         case .revokeReasonLabel: ("Motif de la révocation", "Reason for revocation")
         case .revokeButton: ("Révoquer", "Revoke")
@@ -264,6 +287,125 @@ enum Catalogue {
         case .helpAPITitle: ("API", "API")
         case .helpAPIText: ("L'API JSON est décrite par un document OpenAPI à /api/v1/openapi.json. Créez un jeton dans Administration.",
                             "The JSON API is described by an OpenAPI document at /api/v1/openapi.json. Create a token under Administration.")
+        case .navPassport: ("Mon passeport", "My passport")
+        case .claimTitle: ("Votre badge", "Your badge")
+        case .claimIssuedIntro: ("{issuer} vous a délivré ce badge. Acceptez-le pour le retrouver dans votre espace « Mon passeport », ou masquez-le.",
+                                 "{issuer} has awarded you this badge. Accept it to keep it in your space, “My passport”, or hide it.")
+        case .claimProposedIntro: ("{issuer} vous propose ce badge. Il ne sera visible et valide qu'après votre acceptation.",
+                                   "{issuer} proposes this badge to you. It becomes visible and valid only once you accept it.")
+        case .acceptButton: ("Accepter", "Accept")
+        case .hideButton: ("Masquer", "Hide")
+        case .declineButton: ("Refuser", "Decline")
+        case .claimAcceptedNotice: ("Badge accepté : il est dans votre passeport.", "Badge accepted: it is in your passport.")
+        case .claimHiddenNotice: ("Badge masqué de votre passeport.", "Badge hidden from your passport.")
+        case .claimDeclinedNotice: ("Proposition refusée : ce badge ne sera jamais public.", "Proposal declined: this badge will never be public.")
+        case .linkInvalidTitle: ("Lien non valide", "Invalid link")
+        case .linkInvalidText: ("Ce lien n'est pas reconnu : il a peut-être été mal copié. Vérifiez l'adresse complète dans le courriel reçu.",
+                                "This link is not recognised: it may have been copied incompletely. Check the full address in the e-mail you received.")
+        case .linkExpiredTitle: ("Lien expiré", "Expired link")
+        case .linkExpiredText: ("Ce lien personnel a expiré. Demandez à l'organisation qui vous a délivré le badge de vous le renvoyer.",
+                                "This personal link has expired. Ask the organisation that awarded the badge to send it again.")
+        case .linkUsedTitle: ("Lien déjà utilisé", "Link already used")
+        case .linkUsedText: ("Ce lien a déjà servi. Vos badges sont dans votre passeport : demandez un lien de connexion pour y accéder.",
+                             "This link has already been used. Your badges are in your passport: ask for a sign-in link to open it.")
+        case .linkMismatchTitle: ("Lien d'une autre personne", "Someone else's link")
+        case .linkMismatchText: ("Ce lien ne correspond pas à ce badge ou à cette personne. Utilisez le lien exact reçu par courriel.",
+                                 "This link does not belong to this badge or this person. Use the exact link you received by e-mail.")
+        case .passportTitle: ("Mon passeport", "My passport")
+        case .passportIntro: ("Tous les badges envoyés à vos adresses e-mail vérifiées.", "Every badge sent to your verified e-mail addresses.")
+        case .passportEmpty: ("Aucun badge pour l'instant.", "No badges yet.")
+        case .passportNoVerifiedEmail: ("Aucune adresse vérifiée : ajoutez et confirmez votre adresse pour voir les badges qui y sont envoyés.",
+                                        "No verified address: add and confirm your address to see the badges sent to it.")
+        case .proposalsHeading: ("Propositions en attente", "Pending proposals")
+        case .myBadgesHeading: ("Mes badges", "My badges")
+        case .showOnProfile: ("Afficher sur ma page publique", "Show on my public page")
+        case .removeFromProfile: ("Retirer de ma page publique", "Remove from my public page")
+        case .onProfileLabel: ("sur ma page publique", "on my public page")
+        case .addToLinkedIn: ("Ajouter à mon profil LinkedIn", "Add to my LinkedIn profile")
+        case .publicProfileHeading: ("Ma page publique", "My public page")
+        case .publicProfileLinkText: ("Adresse à partager :", "Address to share:")
+        case .publicProfileNone: ("Choisissez « Afficher sur ma page publique » sur un badge accepté pour créer votre page.",
+                                  "Choose “Show on my public page” on an accepted badge to create your page.")
+        case .passportSignInTitle: ("Accéder à mon passeport", "Open my passport")
+        case .passportSignInIntro: ("Indiquez l'adresse à laquelle vos badges ont été envoyés : nous y enverrons un lien de connexion valable une heure.",
+                                    "Give the address your badges were sent to: we will send a sign-in link to it, valid for one hour.")
+        case .sendLinkButton: ("Recevoir un lien", "Send me a link")
+        case .linkSentNotice: ("Si un passeport existe pour cette adresse, un lien de connexion vient d'y être envoyé.",
+                               "If a passport exists for this address, a sign-in link has just been sent to it.")
+        case .emailsTitle: ("Mes adresses e-mail", "My e-mail addresses")
+        case .emailsIntro: ("Les badges envoyés à chacune de vos adresses vérifiées apparaissent dans votre passeport.",
+                            "Badges sent to each of your verified addresses appear in your passport.")
+        case .addEmailButton: ("Ajouter l'adresse", "Add address")
+        case .emailVerified: ("vérifiée", "verified")
+        case .emailUnverified: ("en attente de confirmation", "awaiting confirmation")
+        case .verificationSentNotice: ("Un lien de confirmation a été envoyé à cette adresse.", "A confirmation link has been sent to this address.")
+        case .emailVerifiedNotice: ("Adresse confirmée.", "Address confirmed.")
+        case .settingsTitle: ("Mes préférences", "My settings")
+        case .notificationsHeading: ("Notifications par e-mail", "E-mail notifications")
+        case .notifyAwardMail: ("M'envoyer un e-mail quand je reçois un badge ou une proposition", "E-mail me when I receive a badge or a proposal")
+        case .notifyEndorsementDigest: ("Envoyez-moi des notifications journalières pour les demandes d'endossement en attente",
+                                        "Send me daily notifications about pending endorsement requests")
+        case .languagePreference: ("Langue des e-mails", "Language of e-mails")
+        case .exportHeading: ("Mes données", "My data")
+        case .exportText: ("Téléchargez toutes vos données (compte, adresses, badges en JSON et images) dans un fichier ZIP.",
+                           "Download all your data (account, addresses, badges as JSON and images) as a ZIP file.")
+        case .exportButton: ("Télécharger mes données", "Download my data")
+        case .deleteHeading: ("Supprimer mon compte", "Delete my account")
+        case .deleteText: ("Les badges affichés sur votre page publique restent vérifiables ; les autres sont retirés. Cette action est définitive.",
+                           "Badges shown on your public page stay verifiable; the others are withdrawn. This cannot be undone.")
+        case .deleteConfirmLabel: ("Tapez votre adresse e-mail pour confirmer", "Type your e-mail address to confirm")
+        case .deleteButton: ("Supprimer définitivement", "Delete for good")
+        case .accountDeletedNotice: ("Votre compte a été supprimé.", "Your account has been deleted.")
+        case .deleteConfirmMismatch: ("l'adresse tapée ne correspond pas à celle du compte.", "the address typed does not match the account's.")
+        case .profilePageTitle: ("Badges de {name}", "{name}'s badges")
+        case .profilePageIntro: ("Badges choisis par leur titulaire. Chacun est vérifiable à son adresse.", "Badges chosen by their holder. Each can be verified at its address.")
+        case .stateAccepted: ("accepté", "accepted")
+        case .stateHidden: ("masqué", "hidden")
+        case .statePending: ("en attente de réponse", "awaiting your answer")
+        case .resendLinkButton: ("Renvoyer le lien au bénéficiaire", "Send the link to the recipient again")
+        case .linkResentNotice: ("Un nouveau lien a été envoyé ; les précédents ne fonctionnent plus.", "A new link has been sent; earlier ones no longer work.")
+        case .awardLanguageLabel: ("Langue du courriel aux bénéficiaires", "Language of the e-mail to recipients")
+        case .outboxTitle: ("Courriels envoyés", "Sent e-mails")
+        case .outboxIntro: ("Les courriels de votre organisation et leur état d'envoi.", "Your organisation's e-mails and their delivery status.")
+        case .outboxLocalNote: ("Aucun serveur SMTP n'est configuré : les courriels restent ici. Vous pouvez suivre leurs liens pour essayer chaque parcours.",
+                                "No SMTP server is configured: e-mails stay here. You can follow their links to try every flow.")
+        case .outboxEmpty: ("Aucun courriel.", "No e-mails.")
+        case .outboxTo: ("Destinataire", "To")
+        case .outboxSubject: ("Objet", "Subject")
+        case .outboxStatus: ("État", "Status")
+        case .outboxCreated: ("Créé le", "Created")
+        case .outboxStatusPending: ("en attente", "pending")
+        case .outboxStatusSending: ("en cours d'envoi", "sending")
+        case .outboxStatusSent: ("envoyé", "sent")
+        case .outboxStatusFailed: ("échec", "failed")
+        case .templatesTitle: ("Modèles de courriels", "E-mail templates")
+        case .templatesIntro: ("Personnalisez l'objet et le message des courriels envoyés aux bénéficiaires. Le lien personnel est ajouté automatiquement.",
+                               "Customise the subject and message of the e-mails sent to recipients. The personal link is added automatically.")
+        case .templateSubject: ("Objet", "Subject")
+        case .templateBody: ("Message", "Message")
+        case .templatePlaceholders: ("Vous pouvez utiliser {recipient}, {badge} et {issuer}. Laissez vide pour le texte par défaut.",
+                                     "You can use {recipient}, {badge} and {issuer}. Leave empty for the default text.")
+        case .templateAwardIssued: ("Badge émis", "Badge awarded")
+        case .templateAwardProposed: ("Proposition de badge", "Badge proposal")
+        case .templateReset: ("Texte par défaut :", "Default text:")
+        case .mailGreeting: ("Bonjour {recipient},", "Hello {recipient},")
+        case .mailAwardSubject: ("Vous avez reçu le badge « {badge} »", "You have received the badge “{badge}”")
+        case .mailAwardBody: ("{issuer} vous a délivré le badge « {badge} ». Félicitations !\n\nAcceptez-le dans votre espace « Mon passeport » pour le garder, le partager et le télécharger.",
+                              "{issuer} has awarded you the badge “{badge}”. Congratulations!\n\nAccept it into your space, “My passport”, to keep, share and download it.")
+        case .mailProposalSubject: ("Proposition d'acceptation du badge « {badge} »", "Proposal: accept the badge “{badge}”")
+        case .mailProposalBody: ("{issuer} vous propose le badge « {badge} ». Il ne sera visible et valide qu'après votre acceptation ; vous pouvez aussi le refuser.",
+                                 "{issuer} proposes the badge “{badge}” to you. It becomes visible and valid only once you accept it; you may also decline it.")
+        case .mailClaimButton: ("Voir et accepter mon badge", "See and accept my badge")
+        case .mailLinkValidUntil: ("Ce lien personnel est valable jusqu'au {date}. Ne le transmettez pas.", "This personal link is valid until {date}. Do not pass it on.")
+        case .mailSignInSubject: ("Votre lien de connexion à Mon passeport", "Your sign-in link to My passport")
+        case .mailSignInBody: ("Voici le lien demandé pour ouvrir votre espace « Mon passeport » sur Blason.", "Here is the link you asked for to open your space, “My passport”, on Blason.")
+        case .mailSignInButton: ("Ouvrir Mon passeport", "Open My passport")
+        case .mailVerifySubject: ("Confirmez votre adresse e-mail", "Confirm your e-mail address")
+        case .mailVerifyBody: ("Confirmez que cette adresse vous appartient pour retrouver dans votre espace les badges qui y sont envoyés.",
+                               "Confirm that this address is yours to see in your space the badges sent to it.")
+        case .mailVerifyButton: ("Confirmer mon adresse", "Confirm my address")
+        case .mailFooter: ("Courriel envoyé par Blason, plateforme Open Badges.", "E-mail sent by Blason, an Open Badges platform.")
+        case .mailIgnoreNote: ("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.", "If you did not ask for this, ignore this message.")
         case .errorTitle: ("Erreur", "Error")
         case .error400: ("La demande est incorrecte.", "The request is not valid.")
         case .error401: ("Connectez-vous pour accéder à cette page.", "Sign in to see this page.")

@@ -102,6 +102,9 @@ struct Localizer: Sendable {
         case .alreadyMember: pick("cette personne est déjà membre.", "this person is already a member.")
         case .unknownUser(let email): pick("aucun compte n'existe pour \(email) : demandez-lui d'en créer un.", "no account exists for \(email): ask them to sign up first.")
         case .lastAdmin: pick("l'organisation doit garder au moins un administrateur.", "the organisation must keep at least one administrator.")
+        case .notAllowedNow: pick("cette action n'est pas possible dans l'état actuel.", "this action is not possible in the current state.")
+        case .accountHasNoPassword: pick("un espace existe déjà pour cette adresse : ouvrez-le avec un lien de connexion (Mon passeport).",
+                                         "a space already exists for this address: open it with a sign-in link (My passport).")
         }
     }
 }

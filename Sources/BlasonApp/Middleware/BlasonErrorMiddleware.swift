@@ -16,7 +16,9 @@ struct BlasonErrorMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") {
                 return failure.problemResponse(instance: request.url.path)
             }
-            let page = ErrorPage.render(ErrorPage.Model(status: failure.status, message: failure.title, details: failure.details),
+            let actions: [(SiteRoute, Catalogue.Key)] = failure.code.hasPrefix("link-") ? [(.passportSignIn, .passportSignInTitle)] : []
+            let page = ErrorPage.render(ErrorPage.Model(status: failure.status, message: failure.title, details: failure.details,
+                                                        actions: actions.map { ($0.0.path, request.t($0.1)) }),
                                         page: PageContext(request: request, title: request.t(.errorTitle)))
             return HTMLResponse.make(page, status: failure.status)
         }
@@ -53,6 +55,14 @@ struct Failure {
                 status = .conflict; title = t(.error409); details = [t.problem(problem)]; code = "conflict"
             case .csrfRejected:
                 status = .forbidden; title = t(.csrfError); code = "csrf"
+            case .link(let problem):
+                code = "link-\(problem.rawValue)"
+                switch problem {
+                case .invalid: status = .notFound; title = t(.linkInvalidTitle); details = [t(.linkInvalidText)]
+                case .expired: status = .gone; title = t(.linkExpiredTitle); details = [t(.linkExpiredText)]
+                case .alreadyUsed: status = .conflict; title = t(.linkUsedTitle); details = [t(.linkUsedText)]
+                case .mismatch: status = .badRequest; title = t(.linkMismatchTitle); details = [t(.linkMismatchText)]
+                }
             }
         case let error as DecodingError:
             status = .badRequest

@@ -76,18 +76,24 @@ public struct AdminOperations: Sendable {
     }
 
     /// Awards a badge class to one person and returns the Open Badges 2.0 Assertion (its id is the hosted URL).
-    public func issue(badge: String, email: String, name: String?, evidence: String?) async throws -> String {
+    public func issue(badge: String, email: String, name: String?, evidence: String?, language: String? = nil, propose: Bool = false) async throws -> String {
         guard let id = ObjectReference.uuid(badge) else { throw BlasonError.notFound }
         let badgeClass = try await BadgeClassService(db: db).find(id, in: nil)
         guard let address = EmailAddress(email) else { throw BlasonError.invalid("email", .invalidEmail(email)) }
-        let draft = AwardDraft(recipients: [Recipient(email: address, name: name)], issuedOn: app.blason.clock.now, evidenceURL: evidence)
-        let awards = try await AwardService(db: db, clock: app.blason.clock).issue(badgeClass, draft: draft, issuedBy: nil)
+        var chosen = Language.fr
+        if let language {
+            guard let parsed = Language(rawValue: language) else { throw BlasonError.invalid("language", .notAllowedValue(language)) }
+            chosen = parsed
+        }
+        let draft = AwardDraft(recipients: [Recipient(email: address, name: name)], issuedOn: app.blason.clock.now, evidenceURL: evidence,
+                               language: chosen, kind: propose ? .proposed : .issued)
+        let awards = try await AwardService(db: db, clock: app.blason.clock, configuration: app.blason.configuration).issue(badgeClass, draft: draft, issuedBy: nil)
         return String(decoding: OB2.json(try publisher.assertion(awards[0])), as: UTF8.self)
     }
 
     public func revoke(award reference: String, reason: String) async throws -> String {
         guard let id = ObjectReference.uuid(reference) else { throw BlasonError.notFound }
-        let service = AwardService(db: db, clock: app.blason.clock)
+        let service = AwardService(db: db, clock: app.blason.clock, configuration: app.blason.configuration)
         let award = try await service.find(id, in: nil)
         try await service.revoke(award, reason: reason)
         return String(decoding: OB2.json(try publisher.revoked(award)), as: UTF8.self)

@@ -9,12 +9,12 @@ public enum BlasonRuntime {
         let arguments = ["blason", "serve", "--hostname", configuration.hostname, "--port", String(configuration.port)]
         let app = try await Application.make(Environment(name: "production", arguments: arguments))
         do {
-            try await configure(app, configuration)
+            try await configure(app, configuration, background: true)
             if demo {
                 let summary = try await AdminOperations(app: app).seedDemo()
                 app.logger.notice("\(summary)")
             }
-            app.logger.notice("Blason: public URL \(configuration.publicURL), database \(configuration.databaseDescription)")
+            app.logger.notice("Blason: public URL \(configuration.publicURL), database \(configuration.databaseDescription), mail \(configuration.mailDescription)")
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -35,9 +35,27 @@ enum SiteRoute: Equatable, Sendable {
     case awardDetail(UUID)
     case awardRevoke(UUID)
 
+    case awardResend(UUID)
     case network
     case reports
     case help
+
+    // Earners: e-mail links, their space, their public page.
+    case claim(UUID, String)
+    case claimAction(UUID, String, EarnerAction)
+    case passport
+    case passportAward(UUID, EarnerAction)
+    case passportProfileToggle(UUID)
+    case passportSignIn
+    case passportLink(String)
+    case passportEmails
+    case passportEmailVerify
+    case passportSettings
+    case passportExport
+    case passportDelete
+    case earnerProfile(String)
+    case mailOutbox
+    case mailTemplates
 
     // Public, stable URLs: Open Badges ids and their human pages (content negotiation).
     case issuer(UUID)
@@ -77,6 +95,22 @@ enum SiteRoute: Equatable, Sendable {
         case .awards: "/issuer/awards"
         case .awardDetail(let id): "/issuer/awards/\(id.uuidString.lowercased())"
         case .awardRevoke(let id): "/issuer/awards/\(id.uuidString.lowercased())/revoke"
+        case .awardResend(let id): "/issuer/awards/\(id.uuidString.lowercased())/resend"
+        case .claim(let id, let token): "/claim/\(id.uuidString.lowercased())/\(token)"
+        case .claimAction(let id, let token, let action): "/claim/\(id.uuidString.lowercased())/\(token)/\(action.rawValue)"
+        case .passport: "/passport"
+        case .passportAward(let id, let action): "/passport/awards/\(id.uuidString.lowercased())/\(action.rawValue)"
+        case .passportProfileToggle(let id): "/passport/awards/\(id.uuidString.lowercased())/profile"
+        case .passportSignIn: "/passport/sign-in"
+        case .passportLink(let token): "/passport/link/\(token)"
+        case .passportEmails: "/passport/emails"
+        case .passportEmailVerify: "/passport/emails/verify"
+        case .passportSettings: "/passport/settings"
+        case .passportExport: "/passport/export.zip"
+        case .passportDelete: "/passport/delete"
+        case .earnerProfile(let key): "/earners/\(key)"
+        case .mailOutbox: "/admin/mail"
+        case .mailTemplates: "/admin/mail-templates"
         case .network: "/network"
         case .reports: "/reports"
         case .help: "/help"

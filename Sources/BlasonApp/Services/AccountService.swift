@@ -10,8 +10,9 @@ struct AccountService {
 
     func signUp(email: String, password: String, name: String, language: Language) async throws -> User {
         let address = try AccountRules.validateSignUp(email: email, password: password, name: name)
-        if try await User.query(on: db).filter(\.$email == address.value).first() != nil {
-            throw BlasonError.invalid("email", .emailTaken)
+        if let existing = try await User.query(on: db).filter(\.$email == address.value).first() {
+            // An earner who came in through an e-mail link has a space but no password yet.
+            throw BlasonError.invalid("email", existing.passwordHash == nil ? .accountHasNoPassword : .emailTaken)
         }
         let user = User(email: address, name: name.trimmingCharacters(in: .whitespacesAndNewlines),
                         passwordHash: try await hasher.hash(password), language: language)
@@ -28,7 +29,8 @@ struct AccountService {
     func authenticate(email: String, password: String) async throws -> User {
         guard let address = EmailAddress(email),
               let user = try await User.query(on: db).filter(\.$email == address.value).first(),
-              try await hasher.verify(password, hash: user.passwordHash) else {
+              let hash = user.passwordHash,
+              try await hasher.verify(password, hash: hash) else {
             throw BlasonError.invalid(nil, .invalidCredentials)
         }
         return user

@@ -9,6 +9,7 @@ import SQLKit
 struct AwardService {
     let db: any Database
     let clock: Clock
+    let configuration: BlasonConfiguration
 
     /// Rows per INSERT: SQLite caps bound parameters per statement, and one award binds about 16.
     static let insertBatch = 500
@@ -27,14 +28,26 @@ struct AwardService {
                 identityHash: OB2.IdentityObject.hash(recipient.email.value, salt: salt),
                 issuedOn: draft.issuedOn, expires: expires,
                 evidenceURL: recipient.evidenceURL ?? draft.evidenceURL, narrative: recipient.narrative ?? draft.narrative,
-                issuedByUserID: userID)
+                issuedByUserID: userID, kind: draft.kind, language: recipient.language ?? draft.language)
         }
         try await db.transaction { db in
             for start in stride(from: 0, to: awards.count, by: Self.insertBatch) {
                 try await Array(awards[start..<min(start + Self.insertBatch, awards.count)]).create(on: db)
             }
+            // The e-mails commit with the awards: no award without its e-mail, no e-mail without its award.
+            try await AwardMail(db: db, configuration: configuration, clock: clock).queue(awards, badgeClass: badgeClass)
         }
         return awards
+    }
+
+    /// Sends the earner a fresh claim link; earlier links of the award stop working.
+    func resend(_ award: Award) async throws {
+        guard award.isPublic || award.earnerState == .pending, !award.isRevoked else { throw BlasonError.conflict(.notAllowedNow) }
+        let badgeClass = try await award.$badgeClass.get(on: db)
+        try await db.transaction { db in
+            try await OneTimeLinks(db: db, clock: clock).retireAwardLinks(award.requireID())
+            try await AwardMail(db: db, configuration: configuration, clock: clock).queue([award], badgeClass: badgeClass)
+        }
     }
 
     /// Revokes with a reason; revoking twice is refused rather than silently rewriting the first reason.
@@ -66,8 +79,22 @@ struct AwardService {
         return award
     }
 
+    /// An award as the public may see it: proposals not yet accepted, declined ones and withdrawn
+    /// ones do not exist for anyone but the earner and the issuer.
+    func findPublic(_ id: UUID) async throws -> Award {
+        let award = try await find(id, in: nil)
+        guard award.isPublic else { throw BlasonError.notFound }
+        return award
+    }
+
     func status(of award: Award) -> AwardStatus {
         if award.isRevoked { return .revoked }
+        switch (award.kind, award.earnerState) {
+        case (_, .withdrawn): return .withdrawn
+        case (.proposed, .declined): return .declined
+        case (.proposed, .pending), (.proposed, .hidden): return .proposed
+        default: break
+        }
         if award.isExpired(at: clock.now) { return .expired }
         return .valid
     }

@@ -31,7 +31,7 @@ extension Request {
     var accounts: AccountService { AccountService(db: db, hasher: application.passwordHasher) }
     var organisations: OrganisationService { OrganisationService(db: db) }
     var badgeClasses: BadgeClassService { BadgeClassService(db: db) }
-    var awards: AwardService { AwardService(db: db, clock: application.blason.clock) }
+    var awards: AwardService { AwardService(db: db, clock: application.blason.clock, configuration: application.blason.configuration) }
 }
 
 /// bcrypt runs on the thread pool: at cost 12 it takes a quarter of a second, which must not

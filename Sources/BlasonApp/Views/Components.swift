@@ -122,6 +122,9 @@ enum Components {
         case .valid: .span(.class("tag tag-valid"), .text(t(.statusValid)))
         case .revoked: .span(.class("tag tag-revoked"), .text(t(.statusRevoked)))
         case .expired: .span(.class("tag tag-expired"), .text(t(.statusExpired)))
+        case .proposed: .span(.class("tag tag-proposed"), .text(t(.statusProposed)))
+        case .declined: .span(.class("tag tag-revoked"), .text(t(.statusDeclined)))
+        case .withdrawn: .span(.class("tag tag-revoked"), .text(t(.statusWithdrawn)))
         }
     }
 }
@@ -129,4 +132,8 @@ enum Components {
 /// Whether an award still counts, as shown to people.
 enum AwardStatus: String, Sendable {
     case valid, revoked, expired
+    /// A proposal the earner has not accepted yet: not public, not valid.
+    case proposed
+    case declined
+    case withdrawn
 }

@@ -8,6 +8,7 @@ enum ErrorPage {
         let status: HTTPResponseStatus
         let message: String
         let details: [String]
+        var actions: [(href: String, label: String)] = []
     }
 
     static func render(_ model: Model, page: PageContext) -> String {
@@ -16,7 +17,8 @@ enum ErrorPage {
             .h1(.text("\(page.t(.errorTitle)) \(model.status.code)")),
             .p(.class("lead"), .text(model.message)),
             .if(!model.details.isEmpty, .ul(.forEach(model.details) { .li(.text($0)) })),
-            .p(.a(.href(page.isSignedIn ? SiteRoute.dashboard.path : SiteRoute.home.path), .text(page.t(.backHome))))
+            .forEach(model.actions) { action in .p(.a(.class("button primary"), .href(action.href), .text(action.label))) },
+            .p(.a(.href(page.homePath), .text(page.t(.backHome))))
         ))
     }
 }

@@ -35,6 +35,7 @@ enum IssuingPages {
         var expires = ""
         var evidenceURL = ""
         var narrative = ""
+        var language = "fr"
         var issues: [FieldIssue] = []
     }
 
@@ -57,6 +58,9 @@ enum IssuingPages {
                                         issues: model.issues, t)),
                   Components.input("evidence_url", label: t(.evidenceURLLabel), value: model.evidenceURL, options: .init(type: .url), issues: model.issues, t),
                   Components.textarea("narrative", label: t(.narrativeLabel), value: model.narrative, rows: 3, issues: model.issues, t),
+                  Components.select("language", label: t(.awardLanguageLabel),
+                                    options: [(value: "fr", label: "Français"), (value: "en", label: "English")], selected: model.language,
+                                    issues: model.issues, t),
                   Components.submit(t(.awardButton)))
         ))
     }
@@ -79,6 +83,7 @@ enum IssuingPages {
         let status: AwardStatus
         let revocationReason: String?
         let canRevoke: Bool
+        let earnerState: EarnerState
         var issues: [FieldIssue] = []
     }
 
@@ -91,9 +96,13 @@ enum IssuingPages {
             .dl(.dt(.text(t(.recipientColumn))), .dd(.text([model.recipientName, model.recipientEmail].compactMap { $0 }.joined(separator: " — "))),
                 .dt(.text(t(.issuedOnLabel))), .dd(.text(t.date(model.issuedOn))),
                 .unwrap(model.expires) { .group(.dt(.text(t(.expiresOnLabel))), .dd(.text(t.date($0)))) },
-                .dt(.text(t(.statusColumn))), .dd(Components.statusTag(model.status, t)),
+                .dt(.text(t(.statusColumn))), .dd(Components.statusTag(model.status, t), .text(" "),
+                                                   .span(.class("tag"), .text(EarnerPages.stateLabel(model.earnerState, t)))),
                 .unwrap(model.revocationReason) { .group(.dt(.text(t(.revocationReasonLabel))), .dd(.text($0))) }),
             .p(.a(.href(SiteRoute.assertion(model.awardID).path), .text(t(.viewPublicPage)))),
+            .if(model.canRevoke && model.status != .revoked && model.status != .declined && model.status != .withdrawn,
+                .form(.method(.post), .action(SiteRoute.awardResend(model.awardID).path),
+                      Layout.csrfField(page.csrf), .button(.type(.submit), .class("button"), .text(t(.resendLinkButton))))),
             .if(model.canRevoke && model.status != .revoked, .section(
                 .h2(.text(t(.revokeTitle))),
                 Components.errorSummary(model.issues, t),

@@ -32,11 +32,13 @@ enum Layout {
         return .header(
             .class("site-header"),
             .div(.class("brand-row"),
-                 .a(.class("brand"), .href(page.isSignedIn ? SiteRoute.dashboard.path : SiteRoute.home.path),
+                 .a(.class("brand"), .href(page.homePath),
                     .span(.class("brand-name"), .text("Blason")), .span(.class("brand-tagline"), .text(t(.appTagline)))),
                  .div(.class("header-tools"),
                       languageSwitch(page),
                       .if(page.isSignedIn, organisationSwitcher(page)),
+                      // Members of organisations reach their own badges from here; the main navigation stays the one they know.
+                      .if(page.isSignedIn && !page.memberships.isEmpty, .a(.href(SiteRoute.passport.path), .text(t(.navPassport)))),
                       .if(page.isSignedIn,
                           .form(.class("inline"), .method(.post), .action(SiteRoute.signOut.path),
                                 csrfField(page.csrf),
@@ -55,7 +57,9 @@ enum Layout {
 
     private static func navigation(_ page: PageContext) -> [(route: SiteRoute, label: String)] {
         let t = page.t
-        guard page.isSignedIn else { return [(.home, "Blason"), (.help, t(.navHelp))] }
+        guard page.isSignedIn else { return [(.home, "Blason"), (.passport, t(.navPassport)), (.help, t(.navHelp))] }
+        // Earners who belong to no organisation only have their space.
+        guard !page.memberships.isEmpty else { return [(.passport, t(.navPassport)), (.help, t(.navHelp))] }
         return [(.dashboard, t(.navDashboard)), (.issuerTools, t(.navIssuer)), (.badgeClasses, t(.navCreator)),
                 (.network, t(.navNetwork)), (.administration, t(.navAdministration)), (.reports, t(.navReports)), (.help, t(.navHelp))]
     }

@@ -29,6 +29,12 @@ struct PageContext {
         flash = request.takeFlash()
     }
 
+    /// Where "home" is for this visitor: the dashboard for members, the passport for earners.
+    var homePath: String {
+        guard isSignedIn else { return SiteRoute.home.path }
+        return memberships.isEmpty ? SiteRoute.passport.path : SiteRoute.dashboard.path
+    }
+
     /// The current path with another language, for the visible switch.
     func languageLink(_ language: Language) -> String {
         "\(path)?lang=\(language.rawValue)"

@@ -32,6 +32,8 @@ enum PublicPages {
         case .expired: .p(.class("verdict expired"), .text(t(.verificationExpired)))
         case .revoked: .div(.class("verdict revoked"), .p(.text(t(.verificationRevoked))),
                              .unwrap(model.revocationReason) { .p(.text("\(t(.revocationReasonLabel)) : \($0)")) })
+        // Not reachable: such awards are not public. Shown as not valid all the same.
+        case .proposed, .declined, .withdrawn: .p(.class("verdict revoked"), .text(t(.error404)))
         }
         return Layout.render(page, main: .article(
             .class("award"),

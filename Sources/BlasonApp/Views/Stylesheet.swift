@@ -73,6 +73,16 @@ enum Stylesheet {
     caption { text-align: left; font-weight: 700; padding: .5rem 0; }
     dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; } dt { font-weight: 600; } dd { margin: 0; }
     .link-list li { margin: .4rem 0; }
+    .badge-list { list-style: none; padding: 0; }
+    .badge-item { display: flex; gap: 1rem; align-items: flex-start; padding: 1rem 0; border-bottom: 1px solid var(--line); }
+    .badge-item h3 { margin: 0 0 .25rem; }
+    .badge-item-body { flex: 1; min-width: 0; }
+    .inline-links { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+    .tag-proposed { color: var(--warn); }
+    .outbox { list-style: none; padding: 0; } .outbox li { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+    .outbox summary { cursor: pointer; } .mail-body { background: var(--wash); padding: .5rem 1rem; margin-top: .5rem; overflow-wrap: anywhere; }
+    .mail-body p { margin: .25rem 0; }
+    .danger-zone { border-top: 2px solid var(--bad); margin-top: 2rem; }
     .markdown ul { padding-left: 1.25rem; }
     @media (max-width: 40rem) { dl { grid-template-columns: 1fr; } .brand-row { flex-direction: column; align-items: flex-start; } h1 { font-size: 1.5rem; } }
     @media print { .site-header, .site-footer, .downloads, form { display: none; } main { padding: 0; } body { background: #fff; } }

@@ -10,5 +10,7 @@ public enum BlasonMigrations {
         M0005_CreateAwards(),
         M0006_CreateAPITokens(),
         M0007_SeedNormandieProgramme(),
+        M0008_CreateEarnerTables(),
+        M0009_CreateMailTables(),
     ]
 }

@@ -11,10 +11,12 @@ public struct M0001_CreateUsers: AsyncMigration {
             .id()
             .field("email", .string, .required)
             .field("name", .string, .required)
-            .field("password_hash", .string, .required)
+            .field("password_hash", .string)
             .field("language", .string, .required)
+            .field("profile_key", .string)
             .field("created_at", .datetime)
             .unique(on: "email")
+            .unique(on: "profile_key")
             .create()
     }
 

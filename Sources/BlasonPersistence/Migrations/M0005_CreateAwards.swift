@@ -21,6 +21,11 @@ public struct M0005_CreateAwards: AsyncMigration {
             .field("revoked_at", .datetime)
             .field("revocation_reason", .string)
             .field("issued_by_user_id", .uuid, .references(User.schema, "id", onDelete: .setNull))
+            .field("kind", .string, .required)
+            .field("earner_state", .string, .required)
+            .field("earner_state_at", .datetime)
+            .field("on_profile", .bool, .required)
+            .field("language", .string, .required)
             .field("created_at", .datetime)
             .create()
         // Lists by badge class, by recipient and the revocation list must not scan the table as it grows.

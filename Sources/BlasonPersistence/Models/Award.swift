@@ -21,12 +21,20 @@ public final class Award: Model, @unchecked Sendable {
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
     @OptionalField(key: "revocation_reason") public var revocationReason: String?
     @OptionalParent(key: "issued_by_user_id") public var issuedBy: User?
+    @Field(key: "kind") public var kindName: String
+    @Field(key: "earner_state") public var earnerStateName: String
+    @OptionalField(key: "earner_state_at") public var earnerStateAt: Date?
+    /// Shown on the earner's public page of chosen badges.
+    @Field(key: "on_profile") public var onProfile: Bool
+    /// The language of the e-mails about this award (the recipient's, French by default).
+    @Field(key: "language") public var languageCode: String
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
     public init(id: UUID? = nil, badgeClassID: UUID, organisationID: UUID, recipient: Recipient, salt: String, identityHash: String,
-                issuedOn: Date, expires: Date?, evidenceURL: String?, narrative: String?, issuedByUserID: UUID?) {
+                issuedOn: Date, expires: Date?, evidenceURL: String?, narrative: String?, issuedByUserID: UUID?,
+                kind: AwardKind = .issued, language: Language = .fr) {
         self.id = id
         self.$badgeClass.id = badgeClassID
         self.$organisation.id = organisationID
@@ -39,7 +47,23 @@ public final class Award: Model, @unchecked Sendable {
         self.evidenceURL = evidenceURL
         self.narrative = narrative
         self.$issuedBy.id = issuedByUserID
+        self.kindName = kind.rawValue
+        self.earnerStateName = EarnerState.pending.rawValue
+        self.onProfile = false
+        self.languageCode = language.rawValue
     }
+
+    public var kind: AwardKind { AwardKind(rawValue: kindName) ?? .issued }
+
+    public var earnerState: EarnerState {
+        get { EarnerState(rawValue: earnerStateName) ?? .pending }
+        set { earnerStateName = newValue.rawValue }
+    }
+
+    public var language: Language { Language(rawValue: languageCode) ?? .default }
+
+    /// Whether the award answers at its public URLs (see `AwardLifecycle`).
+    public var isPublic: Bool { AwardLifecycle.isPublic(kind: kind, state: earnerState) }
 
     public var isRevoked: Bool { revokedAt != nil }
 

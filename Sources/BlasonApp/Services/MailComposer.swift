@@ -1,0 +1,86 @@
+import BlasonCore
+import BlasonPersistence
+import Foundation
+
+/// Writes Blason's e-mails: subject, plain text and HTML, in the recipient's language, from the
+/// catalogue or from the organisation's own wording. The personal link is always added by Blason,
+/// so a custom message can never lose it.
+struct MailComposer: Sendable {
+    enum Event: String, CaseIterable, Sendable {
+        case awardIssued = "award-issued"
+        case awardProposed = "award-proposed"
+        case signIn = "sign-in"
+        case emailVerification = "email-verification"
+
+        /// Events whose subject and message an organisation may reword.
+        static let customisable: [Event] = [.awardIssued, .awardProposed]
+    }
+
+    struct Composed: Sendable {
+        let subject: String
+        let text: String
+        let html: String
+    }
+
+    struct Wording: Sendable {
+        let subject: String
+        let body: String
+    }
+
+    /// The default wording of a customisable event, used when the organisation has none.
+    static func defaultWording(_ event: Event, _ language: Language) -> Wording {
+        let t = Localizer(language: language)
+        switch event {
+        case .awardProposed: return Wording(subject: t(.mailProposalSubject), body: t(.mailProposalBody))
+        default: return Wording(subject: t(.mailAwardSubject), body: t(.mailAwardBody))
+        }
+    }
+
+    func compose(_ event: Event, language: Language, wording custom: Wording? = nil, values: [String: String], link: String,
+                 linkExpires: Date?) -> Composed {
+        let t = Localizer(language: language)
+        let wording: Wording
+        let button: String
+        switch event {
+        case .awardIssued, .awardProposed:
+            wording = custom ?? Self.defaultWording(event, language)
+            button = t(.mailClaimButton)
+        case .signIn:
+            wording = Wording(subject: t(.mailSignInSubject), body: t(.mailSignInBody) + "\n\n" + t(.mailIgnoreNote))
+            button = t(.mailSignInButton)
+        case .emailVerification:
+            wording = Wording(subject: t(.mailVerifySubject), body: t(.mailVerifyBody) + "\n\n" + t(.mailIgnoreNote))
+            button = t(.mailVerifyButton)
+        }
+        let greeting = Self.fill(t(.mailGreeting), values.merging(["recipient": values["recipient"] ?? ""]) { a, _ in a })
+            .replacingOccurrences(of: " ,", with: ",")
+        let body = Self.fill(wording.body, values)
+        let validity = linkExpires.map { Self.fill(t(.mailLinkValidUntil), ["date": t.date($0)]) }
+        let subject = Self.fill(wording.subject, values).replacingOccurrences(of: "\n", with: " ")
+        let text = ([greeting, body, "\(button) :\n\(link)"] + (validity.map { [$0] } ?? []) + ["-- \n" + t(.mailFooter)])
+            .joined(separator: "\n\n")
+        let paragraphs = body.components(separatedBy: "\n\n").map { "<p>\(Self.escape($0).replacingOccurrences(of: "\n", with: "<br>"))</p>" }.joined()
+        let html = """
+        <!DOCTYPE html><html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(Self.escape(subject))</title></head>\
+        <body style="margin:0;padding:24px;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;color:#1b1f24;line-height:1.5">\
+        <div style="max-width:560px;margin:0 auto;background:#ffffff;padding:24px;border-radius:6px">\
+        <p>\(Self.escape(greeting))</p>\(paragraphs)\
+        <p style="margin:28px 0"><a href="\(Self.escape(link))" style="background:#0b4f8a;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:bold">\(Self.escape(button))</a></p>\
+        <p style="font-size:14px;color:#4d5660">\(Self.escape(link))</p>\
+        \(validity.map { "<p style=\"font-size:14px;color:#4d5660\">\(Self.escape($0))</p>" } ?? "")\
+        <p style="font-size:12px;color:#4d5660;border-top:1px solid #d5dae0;padding-top:12px">\(Self.escape(t(.mailFooter)))</p>\
+        </div></body></html>
+        """
+        return Composed(subject: subject, text: text, html: html)
+    }
+
+    /// Replaces `{name}` placeholders; unknown ones are left as typed so a mistake shows.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        values.reduce(template) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

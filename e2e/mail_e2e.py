@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""E-mail end to end, against a real SMTP server (aiosmtpd, e2e/smtp_sink.py) on loopback.
+
+1. Awarding a badge to three addresses delivers three e-mails, each in its recipient's language,
+   whose link opens the claim page; accepting shows the badge in the earner's space.
+2. Outage: with the SMTP server stopped, 50 awards are made; the Blason server is killed with
+   SIGKILL and restarted; the SMTP server is started; all 50 e-mails arrive exactly once.
+"""
+import email
+import email.policy
+import glob
+import http.cookiejar
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from blason_e2e import Report, Server, free_port, png  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class Sink:
+    """e2e/smtp_sink.py as a child process, writing each message to a directory."""
+
+    def __init__(self, port, directory):
+        self.port, self.directory, self.process = port, directory, None
+
+    def start(self):
+        self.process = subprocess.Popen([sys.executable, os.path.join(HERE, "smtp_sink.py"), "--port", str(self.port), "--dir", self.directory],
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.process.stdout.readline()
+        if "ready" not in line:
+            raise RuntimeError("SMTP sink did not start: %r" % line)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            self.process.wait(10)
+
+    def messages(self):
+        result = []
+        for path in sorted(glob.glob(os.path.join(self.directory, "*.eml"))):
+            with open(path, "rb") as handle:
+                result.append(email.message_from_binary_file(handle, policy=email.policy.default))
+        return result
+
+
+def wait_for(predicate, timeout, step=0.25):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+def text_of(message):
+    part = message.get_body(preferencelist=("plain",))
+    return part.get_content() if part else ""
+
+
+class Browser:
+    """A cookie-keeping HTTP client that submits forms with their anti-forgery token."""
+
+    def __init__(self):
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.last = ""
+
+    def get(self, url):
+        with self.opener.open(urllib.request.Request(url, headers={"Accept": "text/html"}), timeout=30) as response:
+            self.last = response.read().decode()
+            return response.status, response.geturl(), self.last
+
+    def post(self, url, fields):
+        token = re.search(r'name="_csrf" value="([^"]+)"', self.last)
+        data = dict(fields, _csrf=token.group(1) if token else "")
+        body = urllib.parse.urlencode(data).encode()
+        with self.opener.open(urllib.request.Request(url, data=body, headers={"Accept": "text/html"}), timeout=30) as response:
+            self.last = response.read().decode()
+            return response.status, response.geturl(), self.last
+
+
+def api(server, method, path, token=None, body=None):
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    request = urllib.request.Request(server.base + path, data=json.dumps(body).encode() if body is not None else None, headers=headers, method=method)
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+def setup_issuer(server):
+    server.cli("user", "create", "--email", "issuer@e2e.test", "--password", "e2e-password-123", "--org", "Structure Mail")
+    image = os.path.join(server.workdir, "badge.png")
+    with open(image, "wb") as handle:
+        handle.write(png())
+    badge = json.loads(server.cli("badge", "create", "--org", "structure-mail", "--name", "Accueillir le public", "--name-en", "Welcoming the public",
+                                  "--description", "Accueillir.", "--criteria", "Accueillir.", "--image", image).stdout)
+    token = api(server, "POST", "/api/v1/tokens", body={"email": "issuer@e2e.test", "password": "e2e-password-123", "name": "e2e"})["token"]
+    return badge["id"].rsplit("/", 1)[-1], token
+
+
+def main():
+    report = Report("e-mail end to end")
+    root = tempfile.mkdtemp(prefix="blason-mail-")
+    sink = Sink(free_port(), os.path.join(root, "mail"))
+    os.makedirs(sink.directory)
+    sink.start()
+    env_extra = {"BLASON_SMTP_URL": "smtp://127.0.0.1:%d" % sink.port, "BLASON_MAIL_POLL_MS": "200",
+                 "BLASON_MAIL_RETRY_SECONDS": "1", "BLASON_MAIL_CLAIM_TIMEOUT": "10"}
+    database = "sqlite:" + os.path.join(root, "blason.sqlite")
+    try:
+        server = Server(database)
+        server.env.update(env_extra)
+        with server:
+            badge, token = setup_issuer(server)
+            api(server, "POST", "/api/v1/badge-classes/%s/awards" % badge, token, {"recipients": [
+                {"email": "anne@example.org", "name": "Anne", "language": "fr"},
+                {"email": "bill@example.org", "name": "Bill", "language": "en"},
+                {"email": "carla@example.org"}]})
+            report.check("three e-mails arrive", wait_for(lambda: len(sink.messages()) >= 3, 60), len(sink.messages()))
+            messages = {m["To"].addresses[0].addr_spec: m for m in sink.messages()}
+            report.check("exactly three", len(sink.messages()) == 3, len(sink.messages()))
+            bill, anne = messages.get("bill@example.org"), messages.get("anne@example.org")
+            report.check("Bill's e-mail is in English", bill is not None and bill["Content-Language"] == "en"
+                         and bill["Subject"] == "You have received the badge “Welcoming the public”", bill and bill["Subject"])
+            report.check("Anne's e-mail is in French", anne is not None and anne["Content-Language"] == "fr"
+                         and anne["Subject"] == "Vous avez reçu le badge « Accueillir le public »", anne and anne["Subject"])
+            report.check("Carla's e-mail is in French by default", messages.get("carla@example.org", {}).get("Content-Language") == "fr")
+            report.check("each has a plain-text and an HTML part",
+                         all(m.get_body(preferencelist=("plain",)) and m.get_body(preferencelist=("html",)) for m in messages.values()))
+            link = re.search(r"(http://\S+/claim/\S+)", text_of(bill)).group(1)
+            browser = Browser()
+            status, _, page = browser.get(link)
+            report.check("the link opens the claim page", status == 200 and "Welcoming the public" in page or "Accueillir le public" in page)
+            status, url, page = browser.post(link + "/accept", {})
+            report.check("accepting shows the badge in the earner's space", url.endswith("/passport") and "Accueillir le public" in page, url)
+
+        # Outage: SMTP down, 50 awards, SIGKILL, restart, SMTP back: 50 e-mails exactly once.
+        sink.stop()
+        sink.directory = os.path.join(root, "mail-after-outage")
+        os.makedirs(sink.directory)
+        server = Server(database)
+        server.env.update(env_extra)
+        server.__enter__()
+        recipients = [{"email": "outage%02d@example.org" % i} for i in range(50)]
+        api(server, "POST", "/api/v1/badge-classes/%s/awards" % badge, token, {"recipients": recipients})
+        time.sleep(3)  # the dispatcher tries and fails a few times meanwhile
+        server.process.send_signal(signal.SIGKILL)
+        server.process.wait(10)
+        restarted = Server(database)
+        restarted.env.update(env_extra)
+        restarted.port, restarted.base = server.port, server.base
+        restarted.env["BLASON_PUBLIC_URL"] = server.base
+        with restarted:
+            sink.start()
+            arrived = wait_for(lambda: len(sink.messages()) >= 50, 120)
+            time.sleep(5)  # anything sent twice would arrive now
+            outage = sink.messages()
+            report.check("all 50 e-mails arrive after the outage", arrived, len(outage))
+            report.check("each exactly once", len(outage) == 50 and len({m["To"].addresses[0].addr_spec for m in outage}) == 50
+                         and len({m["Message-ID"] for m in outage}) == 50, len(outage))
+    finally:
+        sink.stop()
+    return report.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
