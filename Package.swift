@@ -66,6 +66,7 @@ let package = Package(
                 "OpenBadges",
                 "BlasonPersistence",
                 "BlasonMail",
+                "BlasonQR",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -84,8 +85,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "BlasonQR"),
         .testTarget(name: "BlasonCoreTests", dependencies: ["BlasonCore"]),
         .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"]),
+        .testTarget(name: "BlasonQRTests", dependencies: ["BlasonQR"]),
         // Shared by the test targets: the SMTP test server (e2e/smtp_sink.py) and loopback sockets.
         .target(name: "BlasonTestSupport", path: "Tests/BlasonTestSupport"),
         .testTarget(name: "BlasonMailTests", dependencies: ["BlasonMail", "BlasonTestSupport"]),

@@ -73,4 +73,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ClaimController())
     try app.register(collection: PassportController())
     try app.register(collection: MailAdminController())
+    try app.register(collection: ApplicationSetupController())
+    try app.register(collection: ApplyController())
+    try app.register(collection: ReviewController())
+    try app.register(collection: ApplicationsAPIController())
 }

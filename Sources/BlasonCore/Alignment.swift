@@ -26,3 +26,8 @@ extension Optional where Wrapped == String {
         return trimmed
     }
 }
+
+extension String {
+    /// nil for an empty or whitespace-only string; the trimmed text otherwise.
+    public var nilIfBlank: String? { Optional(self).nilIfBlank }
+}

@@ -46,6 +46,7 @@ public enum Problem: Equatable, Sendable, Codable {
     case invalidURL(String)
     case invalidDate(String)
     case dateInFuture
+    case dateInPast
     case expiryBeforeIssue
     case invalidNumber(String)
     case notAllowedValue(String)
@@ -74,6 +75,14 @@ public enum Problem: Equatable, Sendable, Codable {
     case lastAdmin
     case notAllowedNow
     case accountHasNoPassword
+    case fileTooLarge(limit: Int)
+    case fileTypeNotAllowed
+    case applicationsClosed
+    case applicantLimitReached
+    case wrongClaimCode
+    case alreadyDecided
+    case preconditionFailed(String)
+    case choicesRequired
 }
 
 /// Why a one-time link cannot be used; each gets its own page.

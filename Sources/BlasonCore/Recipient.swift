@@ -9,13 +9,17 @@ public struct Recipient: Equatable, Sendable, Codable {
     public var narrative: String?
     /// The recipient's language when known (CSV `language` column, API); else the award's.
     public var language: Language?
+    /// When the earner is an organisation (its contact e-mail), the organisation itself.
+    public var organisationID: UUID?
 
-    public init(email: EmailAddress, name: String? = nil, evidenceURL: String? = nil, narrative: String? = nil, language: Language? = nil) {
+    public init(email: EmailAddress, name: String? = nil, evidenceURL: String? = nil, narrative: String? = nil, language: Language? = nil,
+                organisationID: UUID? = nil) {
         self.email = email
         self.name = name.flatMap { $0.isEmpty ? nil : $0 }
         self.evidenceURL = evidenceURL
         self.narrative = narrative.flatMap { $0.isEmpty ? nil : $0 }
         self.language = language
+        self.organisationID = organisationID
     }
 }
 

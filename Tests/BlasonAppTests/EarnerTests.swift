@@ -180,6 +180,14 @@ struct EarnerTests {
             #expect(profile.body.string.contains("Accueillir le public"))
             #expect(!profile.body.string.contains("Deuxième badge"))
 
+            // An earner who came by e-mail link can choose a password, then sign in with it.
+            try await earner.get("/passport/settings")
+            #expect(try await earner.post("/passport/password", [("new_password", "short")]).status == .unprocessableEntity)
+            #expect(try await earner.post("/passport/password", [("new_password", "mon nouveau mot de passe")]).status == .seeOther)
+            let laptop = WebClient(app)
+            try await laptop.get("/sign-in")
+            #expect(try await laptop.post("/sign-in", [("email", "zoe@example.org"), ("password", "mon nouveau mot de passe")]).status == .seeOther)
+
             let export = try await earner.get("/passport/export.zip")
             #expect(export.status == .ok)
             #expect(export.headers.contentType == .zip)

@@ -1,4 +1,6 @@
 import BlasonCore
+import BlasonPersistence
+import Fluent
 import Vapor
 
 /// Sign-up, sign-in and sign-out. Sessions live in the database, so any node can serve the next request.
@@ -34,7 +36,9 @@ struct AccountController: RouteCollection {
         do {
             let user = try await req.accounts.authenticate(email: form.email ?? "", password: form.password ?? "")
             try await req.signIn(userID: user.requireID())
-            return req.redirect(to: SiteRoute.dashboard.path)
+            // Earners without an organisation land in their space.
+            let isMember = try await Membership.query(on: req.db).filter(\.$user.$id == user.requireID()).first() != nil
+            return req.redirect(to: isMember ? SiteRoute.dashboard.path : SiteRoute.passport.path)
         } catch BlasonError.invalid(let issues) {
             let page = PageContext(request: req, title: req.t(.signInTitle), needsForm: true)
             return HTMLResponse.make(AccountPages.signIn(.init(email: form.email ?? "", issues: issues), page: page), status: .unauthorized)

@@ -26,10 +26,13 @@ struct OpenBadgesController: RouteCollection {
         }
         let badges = try await BadgeClass.query(on: req.db).filter(\.$organisation.$id == organisation.id!).filter(\.$archivedAt == nil)
             .sort(\.$createdAt).all()
-        let model = PublicPages.IssuerModel(
+        let received = try await Award.query(on: req.db).filter(\.$recipientOrganisation.$id == organisation.id!).filter(\.$revokedAt == nil)
+            .with(\.$badgeClass).all().filter(\.isPublic)
+        var model = PublicPages.IssuerModel(
             id: organisation.id!, name: organisation.name, description: organisation.description, website: organisation.website,
             email: organisation.contactEmail, hasLogo: organisation.logoData != nil,
             badges: badges.map { .init(id: $0.id!, name: $0.name.text(in: req.context.language)) })
+        model.received = received.map { (awardID: $0.id!, badgeClassID: $0.$badgeClass.id, name: $0.badgeClass.name.text(in: req.context.language)) }
         return HTMLResponse.make(PublicPages.issuer(model, page: PageContext(request: req, title: organisation.name)))
     }
 

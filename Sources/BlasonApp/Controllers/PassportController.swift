@@ -23,6 +23,7 @@ struct PassportController: RouteCollection {
         routes.get("passport", "emails", "verify") { try await verifyEmail($0) }
         routes.get("passport", "settings") { try await settings($0) }
         routes.post("passport", "settings") { try await saveSettings($0) }
+        routes.post("passport", "password") { try await setPassword($0) }
         routes.get("passport", "export.zip") { try await export($0) }
         routes.post("passport", "delete") { try await delete($0) }
         routes.get("earners", ":key") { try await profile($0) }
@@ -120,7 +121,7 @@ struct PassportController: RouteCollection {
         let model = EarnerPages.SettingsModel(
             awardMail: try await notifications.isEnabled(.awardMail, userID: userID),
             endorsementDigest: try await notifications.isEnabled(.endorsementDigest, userID: userID),
-            showsDigest: !req.context.memberships.isEmpty, language: user.language, issues: issues)
+            showsDigest: !req.context.memberships.isEmpty, language: user.language, hasPassword: user.passwordHash != nil, issues: issues)
         return HTMLResponse.make(EarnerPages.settings(model, page: PageContext(request: req, title: req.t(.settingsTitle))),
                                  status: issues.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -146,6 +147,20 @@ struct PassportController: RouteCollection {
             }
         }
         req.flash(req.t(.savedNotice))
+        return req.redirect(to: SiteRoute.passportSettings.path)
+    }
+
+    /// Earners who came in by e-mail link may choose a password; changing one needs the current one.
+    func setPassword(_ req: Request) async throws -> Response {
+        let userID = try req.requireUserID()
+        let current = (try? req.content.get(String.self, at: "current_password")) ?? ""
+        let new = (try? req.content.get(String.self, at: "new_password")) ?? ""
+        do {
+            try await req.accounts.setPassword(userID: userID, current: current, new: new)
+        } catch BlasonError.invalid(let issues) {
+            return try await settings(req, issues: issues)
+        }
+        req.flash(req.t(.passwordSetNotice))
         return req.redirect(to: SiteRoute.passportSettings.path)
     }
 

@@ -48,12 +48,15 @@ struct SiteController: RouteCollection {
         let latest = try await Award.query(on: req.db).filter(\.$organisation.$id == orgID).with(\.$badgeClass)
             .sort(\.$createdAt, .descending).limit(10).all()
         let awardsService = req.awards
-        let model = DashboardPage.Model(
+        let pending = try await BadgeApplication.query(on: req.db).filter(\.$organisation.$id == orgID)
+            .filter(\.$statusName == ApplicationStatus.pending.rawValue).count()
+        var model = DashboardPage.Model(
             organisationName: current.organisationName, role: current.role, badgeClassCount: badgeClassCount,
             awardCount: awardCount, revokedCount: revokedCount,
             latest: latest.map { .init(awardID: $0.id!, recipient: $0.recipientName ?? $0.recipientEmail,
                                        badgeName: $0.badgeClass.name.text(in: req.context.language), issuedOn: $0.issuedOn,
                                        status: awardsService.status(of: $0)) })
+        model.pendingApplications = pending
         return HTMLResponse.make(DashboardPage.render(model, page: page))
     }
 

@@ -58,7 +58,26 @@ enum Catalogue {
         case settingsTitle, notificationsHeading, notifyAwardMail, notifyEndorsementDigest, languagePreference, exportHeading
         case exportText, exportButton, deleteHeading, deleteText, deleteConfirmLabel, deleteButton, accountDeletedNotice
         case deleteConfirmMismatch, profilePageTitle, profilePageIntro, stateAccepted, stateHidden, statePending, resendLinkButton
-        case linkResentNotice, awardLanguageLabel
+        case linkResentNotice, awardLanguageLabel, passwordHeading, passwordIntroNone, currentPasswordLabel, newPasswordLabel
+        case passwordSetButton, passwordSetNotice
+        // Applications
+        case navReviews, applicationsSetupTitle, applicationsSetupIntro, applicationsOpenLink, reviewMethodLabel, reviewMethodSingle
+        case reviewMethodJury, reviewMethodAutomatic, reviewMethodClaimCode, reviewMethodFixedHint, applicantKindLabel, applicantKindPerson
+        case applicantKindOrganisation, closesAtLabel, applicantLimitLabel, juryThresholdLabel, claimCodeLabel, claimCodeHint, introLabelFR
+        case introLabelEN, juryLabel, juryHint, finalReviewerLabel, outsideReviewersLabel, reviewersHint, questionsLegend, questionsHint
+        case questionLabelFR, questionLabelEN, questionHelpFR, questionHelpEN, questionKind, questionRequired, questionChoices
+        case questionChoicesHint, questionMaxMB, kindShortText, kindLongText, kindSingleChoice, kindMultipleChoice, kindYesNo, kindURL
+        case kindFile, openApplicationsButton, closeApplicationsButton, applicationsSavedNotice, applicationsClosedNotice, applyPageLink
+        case qrCodeAlt, applyTitle, applyIntro, applyAsOrganisation, applySignInAsAdmin, applicantNameLabel, applicantEmailLabel
+        case submitApplicationButton, yesLabel, noLabel, checkEmailTitle, checkEmailText, applicationSubmittedNotice, applicationTitle
+        case applicationStatusLabel, statusAwaitingEmail, statusPendingReview, statusReturned, statusApproved, statusRejected
+        case yourAnswers, conversationHeading, writeMessage, sendMessageButton, resubmitHeading, resubmitButton, resubmittedNotice
+        case messageSentNotice, reviewsTitle, reviewsIntro, filterAll, noApplications, applicantColumn, submittedColumn, reviewTitle
+        case approveHeading, approveMessageLabel, approveExpiresLabel, approveAddendumLabel, approveButton, returnHeading
+        case returnCommentLabel, returnButton, rejectHeading, rejectReasonLabel, rejectButton, voteHeading, voteYes, voteNo
+        case voteCommentLabel, voteButton, juryAdvice, internalNoteLabel, toApplicantLabel, commentButton, decisionRecordedNotice
+        case voteRecordedNotice, revisionLabel, attachmentDownload, reviewersOnlyLabel, joinedReviewNotice, applicationsNotOpen
+        case currentFileKept, noAnswer, badgesReceived
         // Mail administration
         case outboxTitle, outboxIntro, outboxLocalNote, outboxEmpty, outboxTo, outboxSubject, outboxStatus, outboxCreated
         case outboxStatusPending, outboxStatusSending, outboxStatusSent, outboxStatusFailed, templatesTitle, templatesIntro
@@ -66,7 +85,10 @@ enum Catalogue {
         // E-mails ({recipient}, {badge}, {issuer} are replaced; the link block is added by Blason)
         case mailGreeting, mailAwardSubject, mailAwardBody, mailProposalSubject, mailProposalBody, mailClaimButton, mailLinkValidUntil
         case mailSignInSubject, mailSignInBody, mailSignInButton, mailVerifySubject, mailVerifyBody, mailVerifyButton, mailFooter
-        case mailIgnoreNote
+        case mailIgnoreNote, mailAppConfirmSubject, mailAppConfirmBody, mailAppConfirmButton, mailAppReceivedSubject, mailAppReceivedBody
+        case mailAppOpenButton, mailAppReturnedSubject, mailAppReturnedBody, mailAppApprovedSubject, mailAppApprovedBody
+        case mailAppRejectedSubject, mailAppRejectedBody, mailAppCommentSubject, mailAppCommentBody, mailReviewerSubject, mailReviewerBody
+        case mailReviewerButton
         // Errors
         case errorTitle, error400, error401, error403, error404, error409, error413, error500, csrfError, backHome
     }
@@ -364,7 +386,132 @@ enum Catalogue {
         case .statePending: ("en attente de réponse", "awaiting your answer")
         case .resendLinkButton: ("Renvoyer le lien au bénéficiaire", "Send the link to the recipient again")
         case .linkResentNotice: ("Un nouveau lien a été envoyé ; les précédents ne fonctionnent plus.", "A new link has been sent; earlier ones no longer work.")
+        case .passwordHeading: ("Mot de passe", "Password")
+        case .passwordIntroNone: ("Votre espace s'ouvre avec les liens reçus par e-mail. Choisissez un mot de passe pour vous connecter aussi sans lien.",
+                                  "Your space opens with the links you receive by e-mail. Choose a password to sign in without a link too.")
+        case .currentPasswordLabel: ("Mot de passe actuel", "Current password")
+        case .newPasswordLabel: ("Nouveau mot de passe", "New password")
+        case .passwordSetButton: ("Enregistrer le mot de passe", "Save password")
+        case .passwordSetNotice: ("Mot de passe enregistré.", "Password saved.")
         case .awardLanguageLabel: ("Langue du courriel aux bénéficiaires", "Language of the e-mail to recipients")
+        case .navReviews: ("Évaluations", "Reviews")
+        case .applicationsSetupTitle: ("Demandes de badge", "Badge applications")
+        case .applicationsSetupIntro: ("Ouvrez les demandes pour ce badge : un formulaire à votre image, une page publique pour postuler, et la façon de décider.",
+                                       "Open applications for this badge class: your own form, a public page to apply, and how decisions are made.")
+        case .applicationsOpenLink: ("Demandes de badge", "Applications")
+        case .reviewMethodLabel: ("Mode d'évaluation", "Review method")
+        case .reviewMethodSingle: ("Un évaluateur décide", "A single reviewer decides")
+        case .reviewMethodJury: ("Jury (votes, seuil d'acceptation, évaluateur final)", "Jury (votes, acceptance threshold, final reviewer)")
+        case .reviewMethodAutomatic: ("Acceptation automatique", "Automatic approval")
+        case .reviewMethodClaimCode: ("Code de réclamation", "Claim code")
+        case .reviewMethodFixedHint: ("Choisi à l'ouverture, il ne change plus ensuite.", "Chosen when applications open; it cannot change afterwards.")
+        case .applicantKindLabel: ("Qui peut demander", "Who may apply")
+        case .applicantKindPerson: ("Une personne", "A person")
+        case .applicantKindOrganisation: ("Une organisation, par l'un de ses administrateurs", "An organisation, through one of its admins")
+        case .closesAtLabel: ("Date de clôture (facultatif)", "Closing date (optional)")
+        case .applicantLimitLabel: ("Nombre maximal de demandes (facultatif)", "Maximum number of applications (optional)")
+        case .juryThresholdLabel: ("Seuil d'acceptation (votes « oui »)", "Acceptance threshold (“yes” votes)")
+        case .claimCodeLabel: ("Code de réclamation", "Claim code")
+        case .claimCodeHint: ("6 caractères au moins ; laissez vide pour garder le code actuel.", "At least 6 characters; leave empty to keep the current code.")
+        case .introLabelFR: ("Présentation (français)", "Introduction (French)")
+        case .introLabelEN: ("Présentation (anglais)", "Introduction (English)")
+        case .juryLabel: ("Membres du jury (adresses e-mail, une par ligne)", "Jury members (e-mail addresses, one per line)")
+        case .juryHint: ("Chaque membre vote ; sans évaluateur final, le seuil décide.", "Each member votes; without a final reviewer, the threshold decides.")
+        case .finalReviewerLabel: ("Évaluateur final (adresse e-mail, facultatif)", "Final reviewer (e-mail address, optional)")
+        case .outsideReviewersLabel: ("Évaluateurs extérieurs (adresses e-mail, une par ligne)", "Outside reviewers (e-mail addresses, one per line)")
+        case .reviewersHint: ("Les personnes sans compte reçoivent une invitation par e-mail.", "People without an account receive an invitation by e-mail.")
+        case .questionsLegend: ("Questions du formulaire", "Form questions")
+        case .questionsHint: ("Laissez une ligne vide pour ne pas l'utiliser. Choix : un par ligne, « Libellé | English label ».",
+                              "Leave a row empty not to use it. Choices: one per line, “Libellé | English label”.")
+        case .questionLabelFR: ("Question (français)", "Question (French)")
+        case .questionLabelEN: ("Question (anglais)", "Question (English)")
+        case .questionHelpFR: ("Aide (français)", "Help (French)")
+        case .questionHelpEN: ("Aide (anglais)", "Help (English)")
+        case .questionKind: ("Type de réponse", "Answer type")
+        case .questionRequired: ("Obligatoire", "Required")
+        case .questionChoices: ("Choix", "Choices")
+        case .questionChoicesHint: ("Un par ligne.", "One per line.")
+        case .questionMaxMB: ("Taille maximale du fichier (Mo)", "Maximum file size (MB)")
+        case .kindShortText: ("Texte court", "Short text")
+        case .kindLongText: ("Texte long", "Long text")
+        case .kindSingleChoice: ("Choix unique", "Single choice")
+        case .kindMultipleChoice: ("Choix multiple", "Multiple choice")
+        case .kindYesNo: ("Oui / non", "Yes / no")
+        case .kindURL: ("Adresse web", "Web address")
+        case .kindFile: ("Fichier (PDF, PNG, JPEG)", "File (PDF, PNG, JPEG)")
+        case .openApplicationsButton: ("Enregistrer et ouvrir les demandes", "Save and open applications")
+        case .closeApplicationsButton: ("Fermer les demandes", "Close applications")
+        case .applicationsSavedNotice: ("Demandes ouvertes.", "Applications are open.")
+        case .applicationsClosedNotice: ("Demandes fermées.", "Applications are closed.")
+        case .applyPageLink: ("Page publique de demande", "Public application page")
+        case .qrCodeAlt: ("QR code de la page de demande", "QR code of the application page")
+        case .applyTitle: ("Demander le badge « {badge} »", "Apply for the badge “{badge}”")
+        case .applyIntro: ("Remplissez le formulaire : {issuer} examinera votre demande.", "Fill in the form: {issuer} will review your application.")
+        case .applyAsOrganisation: ("Ce badge est délivré à des organisations : votre demande est faite au nom de l'organisation active ({name}).",
+                                    "This badge is awarded to organisations: you apply on behalf of your current organisation ({name}).")
+        case .applySignInAsAdmin: ("Ce badge est délivré à des organisations : connectez-vous en tant qu'administrateur de la vôtre pour le demander.",
+                                   "This badge is awarded to organisations: sign in as an admin of yours to apply.")
+        case .applicantNameLabel: ("Votre nom", "Your name")
+        case .applicantEmailLabel: ("Votre adresse e-mail", "Your e-mail address")
+        case .submitApplicationButton: ("Soumettez votre demande maintenant", "Submit your application now")
+        case .yesLabel: ("Oui", "Yes")
+        case .noLabel: ("Non", "No")
+        case .checkEmailTitle: ("Vérifiez votre messagerie", "Check your inbox")
+        case .checkEmailText: ("Nous vous avons envoyé un lien : suivez-le pour confirmer votre adresse et envoyer votre demande.",
+                               "We have sent you a link: follow it to confirm your address and send your application.")
+        case .applicationSubmittedNotice: ("Votre demande est envoyée.", "Your application has been sent.")
+        case .applicationTitle: ("Demande du badge « {badge} »", "Application for the badge “{badge}”")
+        case .applicationStatusLabel: ("État de la demande", "Application status")
+        case .statusAwaitingEmail: ("adresse à confirmer", "address to confirm")
+        case .statusPendingReview: ("en cours d'examen", "under review")
+        case .statusReturned: ("à compléter", "to complete")
+        case .statusApproved: ("acceptée", "approved")
+        case .statusRejected: ("refusée", "declined")
+        case .yourAnswers: ("Réponses", "Answers")
+        case .conversationHeading: ("Échanges", "Conversation")
+        case .writeMessage: ("Votre message", "Your message")
+        case .sendMessageButton: ("Envoyer le message", "Send message")
+        case .resubmitHeading: ("Compléter et renvoyer la demande", "Complete and send the application again")
+        case .resubmitButton: ("Renvoyer ma demande", "Send my application again")
+        case .resubmittedNotice: ("Demande renvoyée.", "Application sent again.")
+        case .messageSentNotice: ("Message envoyé.", "Message sent.")
+        case .reviewsTitle: ("Évaluation des demandes", "Reviewing applications")
+        case .reviewsIntro: ("Les demandes de badge à examiner, par état.", "Badge applications to review, by status.")
+        case .filterAll: ("Toutes", "All")
+        case .noApplications: ("Aucune demande.", "No applications.")
+        case .applicantColumn: ("Demandeur", "Applicant")
+        case .submittedColumn: ("Envoyée le", "Submitted")
+        case .reviewTitle: ("Demande de {name}", "Application from {name}")
+        case .approveHeading: ("Accepter et délivrer le badge", "Approve and award the badge")
+        case .approveMessageLabel: ("Message au demandeur (facultatif)", "Message to the applicant (optional)")
+        case .approveExpiresLabel: ("Date d'expiration du badge (facultatif)", "Expiry date of the badge (optional)")
+        case .approveAddendumLabel: ("Complément aux critères (facultatif, publié avec le badge)", "Criteria addendum (optional, published with the badge)")
+        case .approveButton: ("Accepter", "Approve")
+        case .returnHeading: ("Renvoyer pour compléments", "Return for changes")
+        case .returnCommentLabel: ("Ce qu'il faut compléter", "What needs changing")
+        case .returnButton: ("Renvoyer au demandeur", "Return to the applicant")
+        case .rejectHeading: ("Refuser", "Reject")
+        case .rejectReasonLabel: ("Motif du refus", "Reason")
+        case .rejectButton: ("Refuser la demande", "Reject the application")
+        case .voteHeading: ("Mon vote", "My vote")
+        case .voteYes: ("Favorable", "In favour")
+        case .voteNo: ("Défavorable", "Against")
+        case .voteCommentLabel: ("Commentaire (visible du jury)", "Comment (seen by the jury)")
+        case .voteButton: ("Voter", "Vote")
+        case .juryAdvice: ("Votes du jury : {yes} pour, {no} contre, seuil {threshold} sur {members}.", "Jury votes: {yes} for, {no} against, threshold {threshold} of {members}.")
+        case .internalNoteLabel: ("Note interne (évaluateurs seulement)", "Internal note (reviewers only)")
+        case .toApplicantLabel: ("Message au demandeur", "Message to the applicant")
+        case .commentButton: ("Publier", "Post")
+        case .decisionRecordedNotice: ("Décision enregistrée ; le demandeur est prévenu par e-mail.", "Decision recorded; the applicant is told by e-mail.")
+        case .voteRecordedNotice: ("Vote enregistré.", "Vote recorded.")
+        case .revisionLabel: ("Version {n}", "Version {n}")
+        case .attachmentDownload: ("Télécharger", "Download")
+        case .reviewersOnlyLabel: ("interne", "internal")
+        case .joinedReviewNotice: ("Vous pouvez maintenant évaluer ces demandes.", "You can now review these applications.")
+        case .applicationsNotOpen: ("Les demandes ne sont pas ouvertes pour ce badge.", "Applications are not open for this badge class.")
+        case .currentFileKept: ("Fichier actuel : {name} (gardé si vous n'en envoyez pas d'autre)", "Current file: {name} (kept unless you upload another)")
+        case .noAnswer: ("(pas de réponse)", "(no answer)")
+        case .badgesReceived: ("Badges reçus", "Badges received")
         case .outboxTitle: ("Courriels envoyés", "Sent e-mails")
         case .outboxIntro: ("Les courriels de votre organisation et leur état d'envoi.", "Your organisation's e-mails and their delivery status.")
         case .outboxLocalNote: ("Aucun serveur SMTP n'est configuré : les courriels restent ici. Vous pouvez suivre leurs liens pour essayer chaque parcours.",
@@ -405,6 +552,29 @@ enum Catalogue {
                                "Confirm that this address is yours to see in your space the badges sent to it.")
         case .mailVerifyButton: ("Confirmer mon adresse", "Confirm my address")
         case .mailFooter: ("Courriel envoyé par Blason, plateforme Open Badges.", "E-mail sent by Blason, an Open Badges platform.")
+        case .mailAppConfirmSubject: ("Confirmez votre demande du badge « {badge} »", "Confirm your application for the badge “{badge}”")
+        case .mailAppConfirmBody: ("Vous avez demandé le badge « {badge} » à {issuer}. Confirmez votre adresse e-mail pour envoyer votre demande.",
+                                   "You applied to {issuer} for the badge “{badge}”. Confirm your e-mail address to send your application.")
+        case .mailAppConfirmButton: ("Confirmer et envoyer ma demande", "Confirm and send my application")
+        case .mailAppReceivedSubject: ("Demande reçue : « {badge} »", "Application received: “{badge}”")
+        case .mailAppReceivedBody: ("{issuer} a bien reçu votre demande du badge « {badge} ». Vous pouvez la suivre avec ce lien personnel.",
+                                    "{issuer} has received your application for the badge “{badge}”. You can follow it with this personal link.")
+        case .mailAppOpenButton: ("Suivre ma demande", "Follow my application")
+        case .mailAppReturnedSubject: ("Votre demande « {badge} » est à compléter", "Your application “{badge}” needs changes")
+        case .mailAppReturnedBody: ("{issuer} vous demande de compléter votre demande du badge « {badge} » :\n\n{note}",
+                                    "{issuer} asks you to complete your application for the badge “{badge}”:\n\n{note}")
+        case .mailAppApprovedSubject: ("Demande acceptée : « {badge} »", "Application approved: “{badge}”")
+        case .mailAppApprovedBody: ("Bonne nouvelle : {issuer} a accepté votre demande du badge « {badge} ». Vous allez recevoir le badge dans un message séparé.\n\n{note}",
+                                    "Good news: {issuer} has approved your application for the badge “{badge}”. The badge comes in a separate message.\n\n{note}")
+        case .mailAppRejectedSubject: ("Demande non retenue : « {badge} »", "Application declined: “{badge}”")
+        case .mailAppRejectedBody: ("{issuer} n'a pas retenu votre demande du badge « {badge} ». Motif :\n\n{note}",
+                                    "{issuer} has declined your application for the badge “{badge}”. Reason:\n\n{note}")
+        case .mailAppCommentSubject: ("Nouveau message sur votre demande « {badge} »", "New message about your application “{badge}”")
+        case .mailAppCommentBody: ("{issuer} vous a écrit au sujet de votre demande du badge « {badge} » :\n\n{note}",
+                                   "{issuer} wrote to you about your application for the badge “{badge}”:\n\n{note}")
+        case .mailReviewerSubject: ("Invitation à évaluer les demandes du badge « {badge} »", "Invitation to review applications for the badge “{badge}”")
+        case .mailReviewerBody: ("{issuer} vous invite à évaluer les demandes du badge « {badge} ».", "{issuer} invites you to review applications for the badge “{badge}”.")
+        case .mailReviewerButton: ("Rejoindre l'évaluation", "Join the review")
         case .mailIgnoreNote: ("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.", "If you did not ask for this, ignore this message.")
         case .errorTitle: ("Erreur", "Error")
         case .error400: ("La demande est incorrecte.", "The request is not valid.")

@@ -52,6 +52,8 @@ struct Localizer: Sendable {
             "expires": ("Date d'expiration", "Expiry date"), "evidence_url": ("Preuve (adresse)", "Evidence URL"),
             "narrative": ("Commentaire", "Narrative"), "slug": ("Identifiant court", "Short name"), "website": ("Site web", "Website"),
             "contact_email": ("E-mail de contact", "Contact e-mail"), "reason": ("Motif", "Reason"), "role": ("Rôle", "Role"),
+            "current_password": ("Mot de passe actuel", "Current password"), "new_password": ("Nouveau mot de passe", "New password"),
+            "confirm": ("Confirmation", "Confirmation"), "language": ("Langue", "Language"),
         ]
         if let pair = known[name] { return pick(pair.0, pair.1) }
         if name.hasPrefix("alignment_") { return pick("Alignement \(name.dropFirst(10))", "Alignment \(name.dropFirst(10))") }
@@ -75,6 +77,7 @@ struct Localizer: Sendable {
         case .invalidURL(let value): pick("« \(value) » n'est pas une adresse web (http ou https).", "“\(value)” is not a web address (http or https).")
         case .invalidDate(let value): pick("« \(value) » n'est pas une date (AAAA-MM-JJ).", "“\(value)” is not a date (YYYY-MM-DD).")
         case .dateInFuture: pick("la date ne peut pas être dans le futur.", "the date cannot be in the future.")
+        case .dateInPast: pick("la date doit être dans le futur.", "the date must be in the future.")
         case .expiryBeforeIssue: pick("l'expiration doit suivre la date d'émission.", "the expiry must come after the issue date.")
         case .invalidNumber(let value): pick("« \(value) » n'est pas un nombre valide.", "“\(value)” is not a valid number.")
         case .notAllowedValue(let value): pick("la valeur « \(value) » n'est pas permise.", "the value “\(value)” is not allowed.")
@@ -103,6 +106,14 @@ struct Localizer: Sendable {
         case .unknownUser(let email): pick("aucun compte n'existe pour \(email) : demandez-lui d'en créer un.", "no account exists for \(email): ask them to sign up first.")
         case .lastAdmin: pick("l'organisation doit garder au moins un administrateur.", "the organisation must keep at least one administrator.")
         case .notAllowedNow: pick("cette action n'est pas possible dans l'état actuel.", "this action is not possible in the current state.")
+        case .fileTooLarge(let limit): pick("le fichier dépasse \(limit / 1_048_576) Mo.", "the file is larger than \(limit / 1_048_576) MB.")
+        case .fileTypeNotAllowed: pick("seuls les fichiers PDF, PNG et JPEG sont acceptés.", "only PDF, PNG and JPEG files are accepted.")
+        case .applicationsClosed: pick("les demandes pour ce badge sont fermées.", "applications for this badge are closed.")
+        case .applicantLimitReached: pick("le nombre maximal de demandes pour ce badge est atteint.", "the maximum number of applications for this badge has been reached.")
+        case .wrongClaimCode: pick("ce code n'est pas le bon.", "this code is not the right one.")
+        case .alreadyDecided: pick("cette demande a déjà fait l'objet d'une décision.", "this application has already been decided.")
+        case .preconditionFailed(let what): pick("condition non remplie : \(what)", "condition not met: \(what)")
+        case .choicesRequired: pick("indiquez au moins deux choix, un par ligne.", "give at least two choices, one per line.")
         case .accountHasNoPassword: pick("un espace existe déjà pour cette adresse : ouvrez-le avec un lien de connexion (Mon passeport).",
                                          "a space already exists for this address: open it with a sign-in link (My passport).")
         }

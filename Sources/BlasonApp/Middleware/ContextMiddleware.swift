@@ -31,6 +31,7 @@ struct ContextMiddleware: AsyncMiddleware {
             }.sorted { $0.organisationName.localizedCompare($1.organisationName) == .orderedAscending }
             let chosenOrg = request.session.data["organisation"].flatMap(UUID.init(uuidString:))
             context.current = context.memberships.first { $0.organisationID == chosenOrg } ?? context.memberships.first
+            context.reviewsApplications = try await ApplicationReviewer.query(on: request.db).filter(\.$user.$id == userID).first() != nil
         }
         request.context = context
 

@@ -20,6 +20,8 @@ struct RequestContext: Sendable {
     var memberships: [Membership] = []
     /// The organisation the user is acting for (chosen in the switcher, else the first one).
     var current: Membership?
+    /// Whether the user reviews some badge class's applications as a jury member or outside reviewer.
+    var reviewsApplications = false
 
     var localizer: Localizer { Localizer(language: language) }
 }

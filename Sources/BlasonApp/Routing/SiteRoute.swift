@@ -51,11 +51,25 @@ enum SiteRoute: Equatable, Sendable {
     case passportEmails
     case passportEmailVerify
     case passportSettings
+    case passportPassword
     case passportExport
     case passportDelete
     case earnerProfile(String)
     case mailOutbox
     case mailTemplates
+
+    // Applications
+    case applicationsSetup(UUID)
+    case applyPage(UUID)
+    case applyQRCode(UUID, String)
+    case applicationConfirm(String)
+    case applicantView(UUID, String)
+    case applicantAction(UUID, String, String)
+    case reviews
+    case review(UUID)
+    case reviewAction(UUID, String)
+    case applicationFile(UUID, UUID)
+    case reviewerJoin(String)
 
     // Public, stable URLs: Open Badges ids and their human pages (content negotiation).
     case issuer(UUID)
@@ -106,9 +120,21 @@ enum SiteRoute: Equatable, Sendable {
         case .passportEmails: "/passport/emails"
         case .passportEmailVerify: "/passport/emails/verify"
         case .passportSettings: "/passport/settings"
+        case .passportPassword: "/passport/password"
         case .passportExport: "/passport/export.zip"
         case .passportDelete: "/passport/delete"
         case .earnerProfile(let key): "/earners/\(key)"
+        case .applicationsSetup(let id): "/creator/badge-classes/\(id.uuidString.lowercased())/applications"
+        case .applyPage(let id): "/apply/\(id.uuidString.lowercased())"
+        case .applyQRCode(let id, let ext): "/apply/\(id.uuidString.lowercased())/qr.\(ext)"
+        case .applicationConfirm(let token): "/applications/confirm/\(token)"
+        case .applicantView(let id, let token): "/applications/\(id.uuidString.lowercased())/\(token)"
+        case .applicantAction(let id, let token, let action): "/applications/\(id.uuidString.lowercased())/\(token)/\(action)"
+        case .reviews: "/reviews"
+        case .review(let id): "/reviews/\(id.uuidString.lowercased())"
+        case .reviewAction(let id, let action): "/reviews/\(id.uuidString.lowercased())/\(action)"
+        case .applicationFile(let id, let question): "/reviews/\(id.uuidString.lowercased())/files/\(question.uuidString.lowercased())"
+        case .reviewerJoin(let token): "/reviewers/join/\(token)"
         case .mailOutbox: "/admin/mail"
         case .mailTemplates: "/admin/mail-templates"
         case .network: "/network"

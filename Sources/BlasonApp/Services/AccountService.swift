@@ -35,4 +35,19 @@ struct AccountService {
         }
         return user
     }
+
+    func setPassword(userID: UUID, current: String, new: String) async throws {
+        guard let user = try await User.find(userID, on: db) else { throw BlasonError.unauthenticated }
+        if let hash = user.passwordHash, !(try await hasher.verify(current, hash: hash)) {
+            throw BlasonError.invalid("current_password", .invalidCredentials)
+        }
+        guard new.count >= AccountRules.minimumPasswordLength else {
+            throw BlasonError.invalid("new_password", .tooShort(min: AccountRules.minimumPasswordLength))
+        }
+        guard new.count <= AccountRules.maximumPasswordLength else {
+            throw BlasonError.invalid("new_password", .tooLong(max: AccountRules.maximumPasswordLength))
+        }
+        user.passwordHash = try await hasher.hash(new)
+        try await user.save(on: db)
+    }
 }

@@ -17,6 +17,16 @@ struct AwardService {
     /// Awards `badgeClass` to every recipient of the draft, all or nothing: one transaction, batched inserts.
     func issue(_ badgeClass: BadgeClass, draft: AwardDraft, issuedBy userID: UUID?) async throws -> [Award] {
         guard !badgeClass.isArchived else { throw BlasonError.conflict(.badgeClassArchived) }
+        let awards = try prepare(badgeClass, draft: draft, issuedBy: userID)
+        try await db.transaction { db in
+            try await AwardService(db: db, clock: clock, configuration: configuration).insert(awards, badgeClass: badgeClass)
+        }
+        return awards
+    }
+
+    /// The awards of a draft, validated, not yet stored.
+    func prepare(_ badgeClass: BadgeClass, draft: AwardDraft, issuedBy userID: UUID?) throws -> [Award] {
+        guard !badgeClass.isArchived else { throw BlasonError.conflict(.badgeClassArchived) }
         let draft = try draft.validated(now: clock.now)
         let badgeClassID = try badgeClass.requireID()
         let organisationID = badgeClass.$organisation.id
@@ -30,14 +40,17 @@ struct AwardService {
                 evidenceURL: recipient.evidenceURL ?? draft.evidenceURL, narrative: recipient.narrative ?? draft.narrative,
                 issuedByUserID: userID, kind: draft.kind, language: recipient.language ?? draft.language)
         }
-        try await db.transaction { db in
-            for start in stride(from: 0, to: awards.count, by: Self.insertBatch) {
-                try await Array(awards[start..<min(start + Self.insertBatch, awards.count)]).create(on: db)
-            }
-            // The e-mails commit with the awards: no award without its e-mail, no e-mail without its award.
-            try await AwardMail(db: db, configuration: configuration, clock: clock).queue(awards, badgeClass: badgeClass)
-        }
+        for (award, recipient) in zip(awards, draft.recipients) { award.$recipientOrganisation.id = recipient.organisationID }
         return awards
+    }
+
+    /// Stores awards and queues their e-mails on `db`, which must be a transaction: no award without
+    /// its e-mail, no e-mail without its award. Other features (applications) call it inside their own.
+    func insert(_ awards: [Award], badgeClass: BadgeClass) async throws {
+        for start in stride(from: 0, to: awards.count, by: Self.insertBatch) {
+            try await Array(awards[start..<min(start + Self.insertBatch, awards.count)]).create(on: db)
+        }
+        try await AwardMail(db: db, configuration: configuration, clock: clock).queue(awards, badgeClass: badgeClass)
     }
 
     /// Sends the earner a fresh claim link; earlier links of the award stop working.

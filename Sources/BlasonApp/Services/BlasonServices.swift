@@ -5,6 +5,7 @@ import Vapor
 struct BlasonServices: Sendable {
     let configuration: BlasonConfiguration
     let clock: Clock
+    var hooks = ApplicationHooks()
 
     var publicURL: String { configuration.publicURL }
     var publisher: OB2Publisher { OB2Publisher(publicURL: configuration.publicURL) }
@@ -32,6 +33,15 @@ extension Request {
     var organisations: OrganisationService { OrganisationService(db: db) }
     var badgeClasses: BadgeClassService { BadgeClassService(db: db) }
     var awards: AwardService { AwardService(db: db, clock: application.blason.clock, configuration: application.blason.configuration) }
+    var applicationForms: ApplicationFormService {
+        ApplicationFormService(db: db, clock: application.blason.clock, configuration: application.blason.configuration)
+    }
+    var applications: ApplicationService {
+        ApplicationService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, hooks: application.blason.hooks)
+    }
+    var reviews: ApplicationReviewService {
+        ApplicationReviewService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, hooks: application.blason.hooks)
+    }
 }
 
 /// bcrypt runs on the thread pool: at cost 12 it takes a quarter of a second, which must not

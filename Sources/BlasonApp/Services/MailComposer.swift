@@ -11,6 +11,13 @@ struct MailComposer: Sendable {
         case awardProposed = "award-proposed"
         case signIn = "sign-in"
         case emailVerification = "email-verification"
+        case applicationConfirm = "application-confirm"
+        case applicationReceived = "application-received"
+        case applicationReturned = "application-returned"
+        case applicationApproved = "application-approved"
+        case applicationRejected = "application-rejected"
+        case applicationComment = "application-comment"
+        case reviewerInvitation = "reviewer-invitation"
 
         /// Events whose subject and message an organisation may reword.
         static let customisable: [Event] = [.awardIssued, .awardProposed]
@@ -51,10 +58,31 @@ struct MailComposer: Sendable {
         case .emailVerification:
             wording = Wording(subject: t(.mailVerifySubject), body: t(.mailVerifyBody) + "\n\n" + t(.mailIgnoreNote))
             button = t(.mailVerifyButton)
+        case .applicationConfirm:
+            wording = Wording(subject: t(.mailAppConfirmSubject), body: t(.mailAppConfirmBody) + "\n\n" + t(.mailIgnoreNote))
+            button = t(.mailAppConfirmButton)
+        case .applicationReceived:
+            wording = Wording(subject: t(.mailAppReceivedSubject), body: t(.mailAppReceivedBody))
+            button = t(.mailAppOpenButton)
+        case .applicationReturned:
+            wording = Wording(subject: t(.mailAppReturnedSubject), body: t(.mailAppReturnedBody))
+            button = t(.mailAppOpenButton)
+        case .applicationApproved:
+            wording = Wording(subject: t(.mailAppApprovedSubject), body: t(.mailAppApprovedBody))
+            button = t(.mailAppOpenButton)
+        case .applicationRejected:
+            wording = Wording(subject: t(.mailAppRejectedSubject), body: t(.mailAppRejectedBody))
+            button = t(.mailAppOpenButton)
+        case .applicationComment:
+            wording = Wording(subject: t(.mailAppCommentSubject), body: t(.mailAppCommentBody))
+            button = t(.mailAppOpenButton)
+        case .reviewerInvitation:
+            wording = Wording(subject: t(.mailReviewerSubject), body: t(.mailReviewerBody))
+            button = t(.mailReviewerButton)
         }
         let greeting = Self.fill(t(.mailGreeting), values.merging(["recipient": values["recipient"] ?? ""]) { a, _ in a })
             .replacingOccurrences(of: " ,", with: ",")
-        let body = Self.fill(wording.body, values)
+        let body = Self.fill(wording.body, values).trimmingCharacters(in: .whitespacesAndNewlines)
         let validity = linkExpires.map { Self.fill(t(.mailLinkValidUntil), ["date": t.date($0)]) }
         let subject = Self.fill(wording.subject, values).replacingOccurrences(of: "\n", with: " ")
         let text = ([greeting, body, "\(button) :\n\(link)"] + (validity.map { [$0] } ?? []) + ["-- \n" + t(.mailFooter)])

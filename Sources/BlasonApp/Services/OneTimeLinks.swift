@@ -9,11 +9,11 @@ struct OneTimeLinks {
     let clock: Clock
 
     /// Creates a token; returns the secret to put in the link (only its hash is stored).
-    func issue(_ purpose: OneTimeToken.Purpose, awardID: UUID? = nil, userID: UUID? = nil, email: String? = nil,
+    func issue(_ purpose: OneTimeToken.Purpose, awardID: UUID? = nil, userID: UUID? = nil, email: String? = nil, applicationID: UUID? = nil,
                lifetime: TimeInterval) async throws -> (secret: String, record: OneTimeToken) {
         let secret = SecureToken.make()
         let record = OneTimeToken(purpose: purpose, tokenHash: SecureToken.sha256Hex(secret), awardID: awardID, userID: userID,
-                                  email: email, expiresAt: clock.now.addingTimeInterval(lifetime))
+                                  email: email, applicationID: applicationID, expiresAt: clock.now.addingTimeInterval(lifetime))
         try await record.create(on: db)
         return (secret, record)
     }

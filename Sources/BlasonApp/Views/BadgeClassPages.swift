@@ -54,6 +54,7 @@ enum BadgeClassPages {
                       .p(.class("actions"),
                          .if(model.canIssue && !model.archived, .a(.class("button primary"), .href(SiteRoute.award(badgeClass: model.id).path), .text(t(.awardThisBadge)))),
                          .if(model.canEdit, .a(.class("button"), .href(SiteRoute.badgeClassEdit(model.id).path), .text(t(.editBadgeClass)))),
+                         .if(model.canEdit && !model.archived, .a(.class("button"), .href(SiteRoute.applicationsSetup(model.id).path), .text(t(.applicationsOpenLink)))),
                          .a(.class("button"), .href(SiteRoute.badge(model.id).path), .text(t(.publicPageLink)))),
                       .if(model.canEdit && !model.archived,
                           .form(.method(.post), .action(SiteRoute.badgeClassArchive(model.id).path),

@@ -10,6 +10,7 @@ enum DashboardPage {
         let badgeClassCount: Int
         let awardCount: Int
         let revokedCount: Int
+        var pendingApplications = 0
         let latest: [AwardTable.Row]
     }
 
@@ -33,6 +34,7 @@ enum DashboardPage {
             .p(.class("actions"),
                .if(role.grants(.creator), .a(.class("button"), .href(SiteRoute.badgeClassNew.path), .text(t(.newBadgeClass)))),
                .if(role.grants(.issuer), .a(.class("button"), .href(SiteRoute.issuerTools.path), .text(t(.awardTitle)))),
+               .if(role.grants(.reviewer), .a(.class("button"), .href(SiteRoute.reviews.path), .text("\(t(.reviewsTitle)) (\(model.pendingApplications))"))),
                .a(.class("button"), .href(SiteRoute.organisationNew.path), .text(t(.createOrganisationLink)))),
             .h2(.text(t(.recentAwards))),
             AwardTable.render(model.latest, t)

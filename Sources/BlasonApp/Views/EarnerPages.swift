@@ -167,6 +167,7 @@ enum EarnerPages {
         let endorsementDigest: Bool
         let showsDigest: Bool
         let language: Language
+        let hasPassword: Bool
         var issues: [FieldIssue] = []
     }
 
@@ -183,6 +184,15 @@ enum EarnerPages {
                             .if(model.showsDigest, Components.checkbox("endorsement_digest", label: t(.notifyEndorsementDigest), checked: model.endorsementDigest))),
                   Components.select("language", label: t(.languagePreference), options: languages, selected: model.language.rawValue, t),
                   Components.submit(t(.saveButton))),
+            .section(.h2(.text(t(.passwordHeading))),
+                     .if(!model.hasPassword, .p(.text(t(.passwordIntroNone)))),
+                     .form(.method(.post), .action(SiteRoute.passportPassword.path), .attribute(named: "novalidate"),
+                           Layout.csrfField(page.csrf),
+                           .if(model.hasPassword, Components.input("current_password", label: t(.currentPasswordLabel), value: nil,
+                                                                   options: .init(type: .password, required: true, autocomplete: "current-password"), issues: model.issues, t)),
+                           Components.input("new_password", label: t(.newPasswordLabel), value: nil,
+                                            options: .init(type: .password, required: true, hint: t(.passwordHint), autocomplete: "new-password"), issues: model.issues, t),
+                           Components.submit(t(.passwordSetButton)))),
             .section(.h2(.text(t(.exportHeading))), .p(.text(t(.exportText))),
                      .p(.a(.class("button"), .href(SiteRoute.passportExport.path), .attribute(named: "download"), .text(t(.exportButton))))),
             .section(.class("danger-zone"), .h2(.text(t(.deleteHeading))), .p(.text(t(.deleteText))),

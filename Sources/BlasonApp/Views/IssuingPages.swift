@@ -16,7 +16,8 @@ enum IssuingPages {
         let t = page.t
         return Layout.render(page, main: .group(
             .h1(.text(t(.issuerToolsTitle))),
-            .p(.a(.href(SiteRoute.awards.path), .text(t(.awardsTitle)))),
+            .p(.class("actions"), .a(.class("button"), .href(SiteRoute.awards.path), .text(t(.awardsTitle))),
+               .a(.class("button"), .href(SiteRoute.reviews.path), .text(t(.reviewsTitle)))),
             .p(.text(t(.chooseBadgeToAward))),
             .if(model.items.isEmpty, .p(.text(t(.noBadgeClasses))), else: .ul(.class("badge-grid"), .forEach(model.items) { item in
                 .li(.class("badge-card"),

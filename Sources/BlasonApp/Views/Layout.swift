@@ -59,7 +59,9 @@ enum Layout {
         let t = page.t
         guard page.isSignedIn else { return [(.home, "Blason"), (.passport, t(.navPassport)), (.help, t(.navHelp))] }
         // Earners who belong to no organisation only have their space.
-        guard !page.memberships.isEmpty else { return [(.passport, t(.navPassport)), (.help, t(.navHelp))] }
+        guard !page.memberships.isEmpty else {
+            return [(.passport, t(.navPassport))] + (page.reviewsApplications ? [(.reviews, t(.navReviews))] : []) + [(.help, t(.navHelp))]
+        }
         return [(.dashboard, t(.navDashboard)), (.issuerTools, t(.navIssuer)), (.badgeClasses, t(.navCreator)),
                 (.network, t(.navNetwork)), (.administration, t(.navAdministration)), (.reports, t(.navReports)), (.help, t(.navHelp))]
     }

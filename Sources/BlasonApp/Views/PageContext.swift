@@ -11,6 +11,7 @@ struct PageContext {
     let userName: String?
     let memberships: [RequestContext.Membership]
     let current: RequestContext.Membership?
+    let reviewsApplications: Bool
     let csrf: String?
     let flash: String?
 
@@ -25,6 +26,7 @@ struct PageContext {
         userName = context.userName
         memberships = context.memberships
         current = context.current
+        reviewsApplications = context.reviewsApplications || (context.current?.role.grants(.reviewer) ?? false)
         csrf = (needsForm || context.userID != nil) ? request.csrfToken() : nil
         flash = request.takeFlash()
     }

@@ -109,6 +109,8 @@ enum PublicPages {
         let email: String
         let hasLogo: Bool
         let badges: [Badge]
+        /// Badges the organisation itself earned (e.g. a programme's participant badge), as award ids.
+        var received: [(awardID: UUID, badgeClassID: UUID, name: String)] = []
     }
 
     static func issuer(_ model: IssuerModel, page: PageContext) -> String {
@@ -120,6 +122,13 @@ enum PublicPages {
             .p(.text(model.description.text(in: page.language))),
             .dl(.unwrap(model.website) { .group(.dt(.text(t(.issuerWebsite))), .dd(.a(.href($0), .text($0)))) },
                 .dt(.text(t(.issuerContact))), .dd(.a(.href("mailto:\(model.email)"), .text(model.email)))),
+            .if(!model.received.isEmpty, .section(
+                .h2(.text(t(.badgesReceived))),
+                .ul(.class("badge-grid"), .forEach(model.received) { badge in
+                    .li(.class("badge-card"), .a(.href(SiteRoute.assertion(badge.awardID).path),
+                                                 Components.badgeImage(SiteRoute.badgeImage(badge.badgeClassID).path, name: badge.name, size: "small"),
+                                                 .span(.text(badge.name))))
+                }))),
             .h2(.text(t(.badgesOfIssuer))),
             .ul(.class("badge-grid"), .forEach(model.badges) { badge in
                 .li(.class("badge-card"), .a(.href(SiteRoute.badge(badge.id).path),

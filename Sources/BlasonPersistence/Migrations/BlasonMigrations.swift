@@ -12,5 +12,6 @@ public enum BlasonMigrations {
         M0007_SeedNormandieProgramme(),
         M0008_CreateEarnerTables(),
         M0009_CreateMailTables(),
+        M0010_CreateApplications(),
     ]
 }

@@ -26,6 +26,7 @@ public struct M0005_CreateAwards: AsyncMigration {
             .field("earner_state_at", .datetime)
             .field("on_profile", .bool, .required)
             .field("language", .string, .required)
+            .field("recipient_organisation_id", .uuid, .references(Organisation.schema, "id", onDelete: .setNull))
             .field("created_at", .datetime)
             .create()
         // Lists by badge class, by recipient and the revocation list must not scan the table as it grows.

@@ -22,6 +22,7 @@ public struct M0008_CreateEarnerTables: AsyncMigration {
             .field("award_id", .uuid, .references(Award.schema, "id", onDelete: .cascade))
             .field("user_id", .uuid, .references(User.schema, "id", onDelete: .cascade))
             .field("email", .string)
+            .field("application_id", .uuid)
             .field("expires_at", .datetime, .required)
             .field("used_at", .datetime)
             .field("created_at", .datetime)

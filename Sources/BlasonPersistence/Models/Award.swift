@@ -28,6 +28,8 @@ public final class Award: Model, @unchecked Sendable {
     @Field(key: "on_profile") public var onProfile: Bool
     /// The language of the e-mails about this award (the recipient's, French by default).
     @Field(key: "language") public var languageCode: String
+    /// Set when the earner is an organisation (e.g. a programme's participant badge): the award shows on its profile.
+    @OptionalParent(key: "recipient_organisation_id") public var recipientOrganisation: Organisation?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -10,6 +10,8 @@ public final class OneTimeToken: Model, @unchecked Sendable {
         case awardClaim = "award-claim"
         case signIn = "sign-in"
         case emailVerification = "email-verification"
+        case applicationEmail = "application-email"
+        case reviewerInvitation = "reviewer-invitation"
     }
 
     @ID(key: .id) public var id: UUID?
@@ -18,18 +20,22 @@ public final class OneTimeToken: Model, @unchecked Sendable {
     @OptionalParent(key: "award_id") public var award: Award?
     @OptionalParent(key: "user_id") public var user: User?
     @OptionalField(key: "email") public var email: String?
+    /// For application e-mail confirmations (a plain id: applications come after this table).
+    @OptionalField(key: "application_id") public var applicationID: UUID?
     @Field(key: "expires_at") public var expiresAt: Date
     @OptionalField(key: "used_at") public var usedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
 
-    public init(purpose: Purpose, tokenHash: String, awardID: UUID? = nil, userID: UUID? = nil, email: String? = nil, expiresAt: Date) {
+    public init(purpose: Purpose, tokenHash: String, awardID: UUID? = nil, userID: UUID? = nil, email: String? = nil,
+                applicationID: UUID? = nil, expiresAt: Date) {
         self.purposeName = purpose.rawValue
         self.tokenHash = tokenHash
         self.$award.id = awardID
         self.$user.id = userID
         self.email = email
+        self.applicationID = applicationID
         self.expiresAt = expiresAt
     }
 

@@ -1,0 +1,102 @@
+import FluentKit
+import SQLKit
+
+/// Badge applications: forms, reviewers, applications with their answers, history and links.
+public struct M0010_CreateApplications: AsyncMigration {
+    public init() {}
+    public var name: String { "0010-create-applications" }
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(ApplicationForm.schema)
+            .id()
+            .field("badge_class_id", .uuid, .required, .references(BadgeClass.schema, "id", onDelete: .cascade))
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
+            .field("is_open", .bool, .required)
+            .field("review_method", .string, .required)
+            .field("applicant_kind", .string, .required)
+            .field("intro_fr", .string, .required)
+            .field("intro_en", .string)
+            .field("questions_json", .string, .required)
+            .field("closes_at", .datetime)
+            .field("applicant_limit", .int)
+            .field("jury_threshold", .int, .required)
+            .field("claim_code_hash", .string)
+            .field("preconditions_json", .string, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "badge_class_id")
+            .create()
+        try await database.schema(ApplicationReviewer.schema)
+            .id()
+            .field("form_id", .uuid, .required, .references(ApplicationForm.schema, "id", onDelete: .cascade))
+            .field("user_id", .uuid, .references(User.schema, "id", onDelete: .setNull))
+            .field("email", .string, .required)
+            .field("role", .string, .required)
+            .field("joined_at", .datetime)
+            .field("created_at", .datetime)
+            .unique(on: "form_id", "email", "role")
+            .create()
+        try await database.schema(BadgeApplication.schema)
+            .id()
+            .field("form_id", .uuid, .required, .references(ApplicationForm.schema, "id", onDelete: .cascade))
+            .field("badge_class_id", .uuid, .required, .references(BadgeClass.schema, "id", onDelete: .cascade))
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id", onDelete: .cascade))
+            .field("applicant_name", .string, .required)
+            .field("applicant_email", .string, .required)
+            .field("applicant_organisation_id", .uuid, .references(Organisation.schema, "id", onDelete: .setNull))
+            .field("applicant_user_id", .uuid, .references(User.schema, "id", onDelete: .setNull))
+            .field("language", .string, .required)
+            .field("status", .string, .required)
+            .field("access_token", .string, .required)
+            .field("revision", .int, .required)
+            .field("submitted_at", .datetime)
+            .field("decided_at", .datetime)
+            .field("decision_note", .string)
+            .field("award_id", .uuid, .references(Award.schema, "id", onDelete: .setNull))
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "access_token")
+            .create()
+        try await database.schema(ApplicationAnswerRecord.schema)
+            .id()
+            .field("application_id", .uuid, .required, .references(BadgeApplication.schema, "id", onDelete: .cascade))
+            .field("question_id", .uuid, .required)
+            .field("revision", .int, .required)
+            .field("answer_json", .string, .required)
+            .field("file_data", .data)
+            .unique(on: "application_id", "question_id", "revision")
+            .create()
+        try await database.schema(ApplicationEvent.schema)
+            .id()
+            .field("application_id", .uuid, .required, .references(BadgeApplication.schema, "id", onDelete: .cascade))
+            .field("kind", .string, .required)
+            .field("author_user_id", .uuid, .references(User.schema, "id", onDelete: .setNull))
+            .field("author_name", .string, .required)
+            .field("from_applicant", .bool, .required)
+            .field("reviewers_only", .bool, .required)
+            .field("body", .string, .required)
+            .field("vote", .bool)
+            .field("revision", .int, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.schema(ApplicationLink.schema)
+            .id()
+            .field("application_id", .uuid, .required, .references(BadgeApplication.schema, "id", onDelete: .cascade))
+            .field("kind", .string, .required)
+            .field("target_id", .uuid, .required)
+            .field("created_at", .datetime)
+            .unique(on: "application_id", "kind", "target_id")
+            .create()
+        if let sql = database as? any SQLDatabase {
+            try await sql.create(index: "applications_queue_idx").on(BadgeApplication.schema).column("organisation_id").column("status").run()
+            try await sql.create(index: "application_events_idx").on(ApplicationEvent.schema).column("application_id").run()
+        }
+    }
+
+    public func revert(on database: any Database) async throws {
+        for schema in [ApplicationLink.schema, ApplicationEvent.schema, ApplicationAnswerRecord.schema, BadgeApplication.schema,
+                       ApplicationReviewer.schema, ApplicationForm.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}
