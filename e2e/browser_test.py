@@ -3,7 +3,9 @@
 organisation and a badge class with an image, award it to two e-mails, open the public
 assertion page in French and in English. Then, as an earner on a phone-sized window (390×844):
 open the e-mail link, accept, switch to English, download the baked PNG, which 1EdTech's OB 2.0
-validator must accept. Screenshots of each step go to --out."""
+validator must accept. Last, a badge application: the organisation opens applications, a person
+applies on a phone in French with a PDF, the reviewer returns it, the applicant resubmits, the
+reviewer approves. Screenshots of each step go to --out."""
 import argparse
 import json
 import os
@@ -162,9 +164,112 @@ def main():
                                       "--recipient-email", "camille.martin@example.org"], capture_output=True, text=True)
             report.check("the downloaded baked PNG passes the OB 2.0 validator", verdict.returncode == 0 and '"valid": true' in verdict.stdout,
                          verdict.stdout[-800:])
+            application_flow(server, report, args, shot)
         finally:
             driver.quit()
     return report.finish()
+
+
+def outbox_link(server, pattern, after=None):
+    """The latest link matching `pattern` in the outbox page (no SMTP here, so every e-mail stays there)."""
+    with urllib.request.urlopen(urllib.request.Request(server.base + "/admin/mail", headers={"Accept": "text/html"})) as response:
+        page = response.read().decode()
+    if after:
+        page = page.split(after, 1)[1] if after in page else ""
+    match = re.search(r'href="(%s%s[^"]*)"' % (re.escape(server.base), pattern), page)
+    return match.group(1).replace("&amp;", "&") if match else None
+
+
+def application_flow(server, report, args, shot):
+    reviewer, applicant = browser(), browser()
+    reviewer.implicitly_wait(5)
+    applicant.implicitly_wait(5)
+    applicant.set_window_size(390, 844)
+
+    def go(driver, by, value):
+        page = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(by, value).click()
+        WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+
+    def fill(driver, name, value):
+        field = driver.find_element(By.NAME, name)
+        field.clear()
+        field.send_keys(value)
+
+    try:
+        # The organisation opens applications on its badge class.
+        reviewer.get(server.base + "/sign-in")
+        fill(reviewer, "email", "claire@structure.example.org")
+        fill(reviewer, "password", "mot-de-passe-solide")
+        go(reviewer, By.CSS_SELECTOR, "main form button[type=submit]")
+        go(reviewer, By.LINK_TEXT, "Outils du créateur")
+        go(reviewer, By.PARTIAL_LINK_TEXT, "Accueillir le public")
+        go(reviewer, By.LINK_TEXT, "Demandes de badge")
+        fill(reviewer, "q1_label_fr", "Décrivez votre expérience d'accueil")
+        fill(reviewer, "q2_label_fr", "Justificatif (PDF)")
+        reviewer.find_element(By.CSS_SELECTOR, "select[name=q2_kind] option[value=file]").click()
+        go(reviewer, By.XPATH, "//button[normalize-space()='Enregistrer et ouvrir les demandes']")
+        report.check("applications are open", "Demandes ouvertes." in reviewer.page_source)
+        apply_url = reviewer.find_element(By.LINK_TEXT, "Page publique de demande").get_attribute("href")
+        qr = reviewer.find_element(By.CSS_SELECTOR, "img.qr-code")
+        report.check("the apply page has a QR code", qr.get_property("naturalWidth") > 100)
+
+        # A person applies on a phone, in French, with a PDF.
+        applicant.get(apply_url)
+        report.check("the apply page is in French and fits a phone", "Soumettez votre demande maintenant" in applicant.page_source
+                     and applicant.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"))
+        fill(applicant, "name", "Inès Moreau")
+        fill(applicant, "email", "ines.moreau@example.org")
+        questions = applicant.find_elements(By.CSS_SELECTOR, "textarea[name^='question-'], input[name^='question-']")
+        text_field = [q for q in questions if q.get_attribute("type") != "file"][0]
+        file_field = [q for q in questions if q.get_attribute("type") == "file"][0]
+        text_field.send_keys("J'accueille le public d'une médiathèque depuis un an.")
+        pdf = os.path.join(args.out, "justificatif.pdf")
+        with open(pdf, "wb") as handle:
+            handle.write(b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+        file_field.send_keys(pdf)
+        shot_with(applicant, args, "demande-telephone")
+        go(applicant, By.XPATH, "//button[normalize-space()='Soumettez votre demande maintenant']")
+        report.check("the applicant is asked to confirm by e-mail", "Vérifiez votre messagerie" in applicant.page_source)
+        applicant.get(outbox_link(server, "/applications/confirm/"))
+        report.check("confirming sends the application", "en cours d&apos;examen" in applicant.page_source or "en cours d'examen" in applicant.page_source)
+        applicant_page = applicant.current_url
+
+        # The reviewer returns it.
+        reviewer.get(server.base + "/reviews")
+        go(reviewer, By.LINK_TEXT, "Inès Moreau")
+        report.check("the reviewer sees the answers and the PDF", "médiathèque" in reviewer.page_source and "justificatif.pdf" in reviewer.page_source)
+        fill(reviewer, "comment", "Précisez depuis quand.")
+        go(reviewer, By.XPATH, "//button[normalize-space()='Renvoyer au demandeur']")
+        shot_with(reviewer, args, "evaluation-renvoi")
+
+        # The applicant resubmits from their page.
+        applicant.get(applicant_page)
+        report.check("the applicant sees the request for changes", "Précisez depuis quand." in applicant.page_source
+                     and "Compléter et renvoyer la demande" in applicant.page_source)
+        field = applicant.find_element(By.CSS_SELECTOR, "form textarea[name^='question-'], form input[name^='question-'][type=text]")
+        field.clear()
+        field.send_keys("J'accueille le public d'une médiathèque depuis mars 2025.")
+        go(applicant, By.XPATH, "//button[normalize-space()='Renvoyer ma demande']")
+        report.check("the applicant resubmitted", "Demande renvoyée." in applicant.page_source)
+        shot_with(applicant, args, "demande-renvoyee")
+
+        # The reviewer approves.
+        reviewer.refresh()
+        report.check("the reviewer sees the new version", "depuis mars 2025" in reviewer.page_source and "Version 2" in reviewer.page_source)
+        go(reviewer, By.XPATH, "//button[normalize-space()='Accepter']")
+        report.check("the application is approved", "Décision enregistrée" in reviewer.page_source and "acceptée" in reviewer.page_source)
+        applicant.get(applicant_page)
+        report.check("the applicant sees it approved", "acceptée" in applicant.page_source)
+        shot_with(applicant, args, "demande-acceptee")
+        report.check("the badge e-mail is on its way to the applicant", outbox_link(server, "/claim/", after="ines.moreau@example.org") is not None)
+    finally:
+        reviewer.quit()
+        applicant.quit()
+
+
+def shot_with(driver, args, name):
+    driver.save_screenshot(os.path.join(args.out, "app-%s.png" % name))
 
 
 if __name__ == "__main__":

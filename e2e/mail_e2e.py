@@ -3,9 +3,14 @@
 
 1. Awarding a badge to three addresses delivers three e-mails, each in its recipient's language,
    whose link opens the claim page; accepting shows the badge in the earner's space.
-2. Outage: with the SMTP server stopped, 50 awards are made; the Blason server is killed with
+2. A badge application goes through every step (confirm the address, returned, resubmitted,
+   approved): the applicant gets one e-mail per step, counted on the SMTP server, and the award
+   passes 1EdTech's OB 2.0 validator.
+3. Outage: with the SMTP server stopped, 50 awards are made; the Blason server is killed with
    SIGKILL and restarted; the SMTP server is started; all 50 e-mails arrive exactly once.
 """
+import argparse
+import base64
 import email
 import email.policy
 import glob
@@ -108,7 +113,63 @@ def setup_issuer(server):
     return badge["id"].rsplit("/", 1)[-1], token
 
 
+def multipart(fields, files):
+    """A multipart/form-data body: fields {name: value}, files {name: (filename, type, bytes)}."""
+    boundary = "----blason-e2e-boundary"
+    lines = []
+    for name, value in fields.items():
+        lines += [b"--" + boundary.encode(), ('Content-Disposition: form-data; name="%s"' % name).encode(), b"", value.encode()]
+    for name, (filename, kind, data) in files.items():
+        lines += [b"--" + boundary.encode(), ('Content-Disposition: form-data; name="%s"; filename="%s"' % (name, filename)).encode(),
+                  ("Content-Type: " + kind).encode(), b"", data]
+    lines += [b"--" + boundary.encode() + b"--", b""]
+    return b"\r\n".join(lines), "multipart/form-data; boundary=" + boundary
+
+
+def application_flow(server, sink, badge, token, report, args):
+    """A person applies through the API, confirms by e-mail, is asked for more, resubmits through
+    their page, and is approved; every step e-mails them."""
+    form = api(server, "PUT", "/api/v1/badge-classes/%s/application-form" % badge, token, {
+        "reviewMethod": "single", "questions": [
+            {"kind": "short-text", "label": {"fr": "Votre expérience"}, "required": True},
+            {"kind": "file", "label": {"fr": "Justificatif"}, "maxFileBytes": 1048576}]})
+    experience, proof = form["questions"][0]["id"].lower(), form["questions"][1]["id"].lower()
+    pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+    application = api(server, "POST", "/api/v1/badge-classes/%s/applications" % badge, token, {
+        "name": "Dana Diallo", "email": "dana@example.org",
+        "answers": {experience: "Deux ans", proof: {"name": "preuve.pdf", "contentBase64": base64.b64encode(pdf).decode()}}})
+    mine = lambda: [m for m in sink.messages() if m["To"].addresses[0].addr_spec == "dana@example.org"]  # noqa: E731
+    report.check("the confirmation e-mail arrives", wait_for(lambda: len(mine()) >= 1, 60), len(mine()))
+    confirm = re.search(r"(http://\S+/applications/confirm/\S+)", text_of(mine()[0])).group(1)
+    browser = Browser()
+    status, page_url, _ = browser.get(confirm)
+    report.check("confirming sends the application", "/applications/" in page_url and status == 200, page_url)
+    api(server, "POST", "/api/v1/applications/%s/decision" % application["id"], token, {"action": "return", "comment": "Ajoutez une date."})
+    report.check("the applicant is told to complete it", wait_for(lambda: len(mine()) >= 3, 60), [m["Subject"] for m in mine()])
+    body, kind = multipart({"_csrf": re.search(r'name="_csrf" value="([^"]+)"', browser.get(page_url)[2]).group(1),
+                            "question-" + experience: "Deux ans, depuis mars 2024"}, {})
+    request = urllib.request.Request(page_url + "/resubmit", data=body, headers={"Content-Type": kind, "Accept": "text/html"})
+    with browser.opener.open(request, timeout=30) as response:
+        report.check("the applicant resubmits from their page", response.status == 200)
+    decided = api(server, "POST", "/api/v1/applications/%s/decision" % application["id"], token, {"action": "approve", "message": "Bravo"})
+    report.check("the application is approved with an award", decided["status"] == "approved" and decided.get("awardId"))
+    report.check("one e-mail per step, counted on the SMTP server", wait_for(lambda: len(mine()) >= 5, 60)
+                 and sorted(m["Subject"] for m in mine()) == sorted([
+                     "Confirmez votre demande du badge « Accueillir le public »", "Demande reçue : « Accueillir le public »",
+                     "Votre demande « Accueillir le public » est à compléter", "Vous avez reçu le badge « Accueillir le public »",
+                     "Demande acceptée : « Accueillir le public »"]), [m["Subject"] for m in mine()])
+    award_url = server.base + "/assertions/" + decided["awardId"]
+    verdict = subprocess.run([args.ob2_python, os.path.join(args.obkit, "ob2", "ob2_verify.py"), award_url, "--recipient-email", "dana@example.org"],
+                             capture_output=True, text=True)
+    report.check("the award of the approved application passes the OB 2.0 validator", verdict.returncode == 0 and '"valid": true' in verdict.stdout,
+                 verdict.stdout[-600:])
+
+
 def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--obkit", required=True)
+    parser.add_argument("--ob2-python", required=True)
+    args = parser.parse_args()
     report = Report("e-mail end to end")
     root = tempfile.mkdtemp(prefix="blason-mail-")
     sink = Sink(free_port(), os.path.join(root, "mail"))
@@ -143,6 +204,7 @@ def main():
             report.check("the link opens the claim page", status == 200 and "Welcoming the public" in page or "Accueillir le public" in page)
             status, url, page = browser.post(link + "/accept", {})
             report.check("accepting shows the badge in the earner's space", url.endswith("/passport") and "Accueillir le public" in page, url)
+            application_flow(server, sink, badge, token, report, args)
 
         # Outage: SMTP down, 50 awards, SIGKILL, restart, SMTP back: 50 e-mails exactly once.
         sink.stop()
