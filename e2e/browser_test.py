@@ -20,8 +20,20 @@ from blason_e2e import Report, Server, png  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+def replaced(page):
+    """A wait condition: the old document is gone. Chromium may report a detached node either as
+    stale or as an inspector error; both mean the next page is there."""
+    def check(_driver):
+        try:
+            page.tag_name
+            return False
+        except WebDriverException:
+            return True
+    return check
 
 
 def browser():
@@ -62,12 +74,12 @@ def main():
             """Clicks the main form's button and waits for the next page to replace this one."""
             page = driver.find_element(By.TAG_NAME, "html")
             driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+            WebDriverWait(driver, 30).until(replaced(page))
 
         def click(by, value):
             page = driver.find_element(By.TAG_NAME, "html")
             driver.find_element(by, value).click()
-            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+            WebDriverWait(driver, 30).until(replaced(page))
 
         try:
             driver.get(server.base + "/")
@@ -147,7 +159,7 @@ def main():
             shot("telephone-lien")
             page = driver.find_element(By.TAG_NAME, "html")
             driver.find_element(By.XPATH, "//button[normalize-space()='Accepter']").click()
-            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+            WebDriverWait(driver, 30).until(replaced(page))
             report.check("accepting opens the passport with the badge", "/passport" in driver.current_url
                          and "Accueillir le public" in driver.page_source and "Badge accepté" in driver.page_source, driver.current_url)
             shot("telephone-passeport")
@@ -165,6 +177,7 @@ def main():
             report.check("the downloaded baked PNG passes the OB 2.0 validator", verdict.returncode == 0 and '"valid": true' in verdict.stdout,
                          verdict.stdout[-800:])
             application_flow(server, report, args, shot)
+            network_flow(server, report, args)
         finally:
             driver.quit()
     return report.finish()
@@ -189,7 +202,7 @@ def application_flow(server, report, args, shot):
     def go(driver, by, value):
         page = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(by, value).click()
-        WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 30).until(replaced(page))
 
     def fill(driver, name, value):
         field = driver.find_element(By.NAME, name)
@@ -266,6 +279,81 @@ def application_flow(server, report, args, shot):
     finally:
         reviewer.quit()
         applicant.quit()
+
+
+def network_flow(server, report, args):
+    """Two organisations, in French: partner request and acceptance, endorsements both ways, a
+    request answered from a template; the Réseau page is saved as a screenshot."""
+    a, b = browser(), browser()
+    for driver in (a, b):
+        driver.implicitly_wait(5)
+
+    def go(driver, by, value):
+        page = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(by, value).click()
+        WebDriverWait(driver, 30).until(replaced(page))
+
+    def fill(driver, selector, value):
+        field = driver.find_element(By.CSS_SELECTOR, selector)
+        field.clear()
+        field.send_keys(value)
+
+    def join(driver, name, email, organisation):
+        driver.get(server.base + "/sign-up")
+        fill(driver, "input[name=name]", name)
+        fill(driver, "input[name=email]", email)
+        fill(driver, "input[name=password]", "mot-de-passe-solide")
+        go(driver, By.CSS_SELECTOR, "main form button[type=submit]")
+        fill(driver, "input[name=name]", organisation)
+        fill(driver, "input[name=contact_email]", email)
+        fill(driver, "input[name=city]", "Rouen")
+        go(driver, By.CSS_SELECTOR, "main form button[type=submit]")
+
+    try:
+        join(a, "Anne Alpha", "anne@alpha.example.org", "Atelier Alpha")
+        join(b, "Bruno Beta", "bruno@beta.example.org", "Bureau Beta")
+        go(a, By.LINK_TEXT, "Réseau")
+        report.check("the Réseau page has the sections users know", all(title in a.page_source for title in (
+            "Endossements de partenaires", "Endossements externes", "Badges que nous avons endossés", "Badges partagés avec les partenaires",
+            "Badges partagés avec nous", "Modèles d'endossement", "Envoyez-moi des notifications journalières")))
+        fill(a, "input[name=search]", "Bureau")
+        go(a, By.XPATH, "//button[normalize-space()='Rechercher']")
+        go(a, By.LINK_TEXT, "Ajouter comme partenaire")
+        go(a, By.XPATH, "//button[normalize-space()='Confirmer']")
+        report.check("partner request sent", "Demande de partenariat envoyée." in a.page_source)
+
+        go(b, By.LINK_TEXT, "Réseau")
+        go(b, By.XPATH, "//li[@class='partner']//button[normalize-space()='Accepter']")
+        report.check("the other side accepts", "vous demande d" not in b.page_source and "Atelier Alpha" in b.page_source)
+        b.find_element(By.XPATH, "//li[@class='partner']//summary[normalize-space()='Endosser']").click()
+        b.find_element(By.CSS_SELECTOR, "li.partner textarea[name=comment]").send_keys("Un atelier sérieux et bienveillant.")
+        go(b, By.XPATH, "//li[@class='partner']//button[normalize-space()='Endosser']")
+        report.check("Beta endorses Alpha", "Endossement publié." in b.page_source)
+
+        a.refresh()
+        a.find_element(By.XPATH, "//li[@class='partner']//summary[normalize-space()='Endosser']").click()
+        a.find_element(By.CSS_SELECTOR, "li.partner textarea[name=comment]").send_keys("Un bureau d'accueil efficace.")
+        go(a, By.XPATH, "//li[@class='partner']//button[normalize-space()='Endosser']")
+        a.find_element(By.XPATH, "//li[@class='partner']//summary[normalize-space()='Demander un endossement']").click()
+        a.find_element(By.CSS_SELECTOR, "li.partner textarea[name=message]").send_keys("Merci de nous recommander.")
+        go(a, By.XPATH, "//li[@class='partner']//button[normalize-space()='Envoyer la demande']")
+        report.check("Alpha asks for an endorsement", "Demande envoyée." in a.page_source)
+
+        b.refresh()
+        b.find_element(By.XPATH, "//section[@id='templates']//summary").click()
+        fill(b, "#template-name-new", "Recommandation")
+        fill(b, "#template-fr-new", "Nous recommandons ce partenaire.")
+        go(b, By.XPATH, "//section[@id='templates']//button[normalize-space()='Enregistrer le modèle']")
+        b.find_element(By.XPATH, "//section[@id='requests']//select[@name='template']/option[normalize-space()='Recommandation']").click()
+        go(b, By.XPATH, "//section[@id='requests']//button[normalize-space()='Endosser']")
+        report.check("Beta answers from its template", "Endossement publié." in b.page_source and "Nous recommandons ce partenaire." in b.page_source)
+
+        a.get(server.base + "/network?filter=mutual")
+        report.check("the mutual filter lists the partner", "Bureau Beta" in a.find_element(By.ID, "partners").text)
+        a.save_screenshot(os.path.join(args.out, "reseau.png"))
+    finally:
+        a.quit()
+        b.quit()
 
 
 def shot_with(driver, args, name):

@@ -23,6 +23,16 @@ SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="120" viewBox
        '<circle cx="60" cy="60" r="56" fill="#1d7a3c"/><text x="60" y="66" font-size="18" fill="#fff" text-anchor="middle">OB2</text></svg>')
 
 
+def api_call(server, method, path, token=None, body=None):
+    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    request = urllib.request.Request(server.base + path, data=json.dumps(body).encode() if body is not None else None, headers=headers, method=method)
+    with urllib.request.urlopen(request, timeout=60) as response:
+        text = response.read()
+        return json.loads(text) if text else None
+
+
 class FormClient:
     """Keeps cookies and sends forms with their anti-forgery token, as a browser does."""
 
@@ -152,6 +162,26 @@ def main():
         result = verify(accepted["id"], "proposee@example.org")
         report.check("once accepted, the proposal is valid for the validator", result["valid"], messages(result))
         report.check("a declined proposal stays 404 at every public URL", public_statuses(declined["id"]) == [404] * 5, public_statuses(declined["id"]))
+
+        # Endorsements: a partner endorses the badge class; a new award of it and the Endorsement itself are valid.
+        server.cli("user", "create", "--email", "admin@partner.test", "--password", "e2e-password-123", "--org", "Partenaire E2E")
+        issuer_token = api_call(server, "POST", "/api/v1/tokens", body={"email": "admin@e2e.test", "password": "e2e-password-123"})["token"]
+        partner_token = api_call(server, "POST", "/api/v1/tokens", body={"email": "admin@partner.test", "password": "e2e-password-123"})["token"]
+        partnership = api_call(server, "POST", "/api/v1/organisations/structure-e2e/partnerships", issuer_token, {"partner": "partenaire-e2e"})
+        api_call(server, "POST", "/api/v1/partnerships/%s/response" % partnership["id"], partner_token, {"accept": True})
+        badge_id = badge["id"].rsplit("/", 1)[-1]
+        endorsement = api_call(server, "POST", "/api/v1/organisations/partenaire-e2e/endorsements", partner_token,
+                               {"organisation": "structure-e2e", "badgeClass": badge_id, "comment": "Nous reconnaissons ce badge."})
+        result = verify(endorsement["url"])
+        report.check("the Endorsement URL is valid for the validator", result["valid"], messages(result))
+        endorsed_award = json.loads(server.cli("issue", "--badge", badge["id"], "--email", "eve@example.org").stdout)
+        result = verify(endorsed_award["id"], "eve@example.org")
+        report.check("an award of the endorsed badge class is valid", result["valid"], messages(result))
+        badge_document = json.loads(server.get(endorsed_award["badge"])[1])
+        report.check("its BadgeClass lists the endorsement", endorsement["url"] in badge_document.get("endorsement", []), badge_document.get("endorsement"))
+        older = json.loads(server.get(json.loads(server.get(accepted["id"])[1])["badge"])[1])
+        report.check("an award of the same badge class made before the endorsement does not show it",
+                     older["id"].startswith(badge["id"]) and "endorsement" not in older, older)
 
     return report.finish()
 

@@ -77,4 +77,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ApplyController())
     try app.register(collection: ReviewController())
     try app.register(collection: ApplicationsAPIController())
+    try app.register(collection: NetworkController())
+    try app.register(collection: NetworkAPIController())
+    try app.register(collection: ExternalEndorsementController())
 }

@@ -83,6 +83,10 @@ public enum Problem: Equatable, Sendable, Codable {
     case alreadyDecided
     case preconditionFailed(String)
     case choicesRequired
+    case partnerSelf
+    case alreadyPartner
+    case notPartner
+    case notFindable
 }
 
 /// Why a one-time link cannot be used; each gets its own page.

@@ -10,12 +10,13 @@ extension ModuleMatrix {
         var right = size - 1
         var upwards = true
         while right >= 1 {
+            // Column 6 is all timing pattern, so from there on the pairs shift one column left.
             if right == 6 {
                 right = 5
             }
             for step in 0..<size {
                 let y = upwards ? size - 1 - step : step
-                for x in [right, right - 1] where !isFunction(x: x, y: y) {
+                for x in stride(from: right, through: right - 1, by: -1) where !isFunction(x: x, y: y) {
                     let isDark = bitIndex < bitCount
                         && (codewords[bitIndex / 8] >> UInt8(7 - bitIndex % 8)) & 1 == 1
                     setData(x: x, y: y, dark: isDark)
@@ -55,16 +56,17 @@ extension ModuleMatrix {
     /// The mask whose finished symbol (format information included) scores the lowest penalty;
     /// the lowest-numbered mask wins a tie so the choice is deterministic.
     func lowestPenaltyMask(errorCorrection: QRCode.ErrorCorrection) -> Int {
-        var best = (mask: 0, score: Int.max)
-        for mask in 0..<8 {
+        let scores = maskPenalties(errorCorrection: errorCorrection).map(\.total)
+        return scores.firstIndex(of: scores.min() ?? 0) ?? 0
+    }
+
+    /// The penalty of each mask 0…7, scored on the symbol as it would be finished with that mask.
+    func maskPenalties(errorCorrection: QRCode.ErrorCorrection) -> [MaskPenalty.Score] {
+        (0..<8).map { mask in
             var candidate = self
             candidate.apply(mask: mask)
             candidate.drawFormatInformation(errorCorrection: errorCorrection, mask: mask)
-            let score = candidate.penaltyScore()
-            if score < best.score {
-                best = (mask, score)
-            }
+            return MaskPenalty.score(of: candidate.dark, size: size)
         }
-        return best.mask
     }
 }

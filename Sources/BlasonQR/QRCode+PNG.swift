@@ -22,7 +22,7 @@ extension QRCode {
                 row[pixelX / 8] &= ~(0x80 >> UInt8(pixelX % 8))
             }
             for _ in 0..<moduleSize {
-                scanlines.append(0) // filter type None
+                scanlines.append(0) // filter type None: filters only help a compressor, and there is none
                 scanlines += row
             }
         }

@@ -13,9 +13,10 @@ extension OB2 {
         public var issuer: String
         public var tags: [String]?
         public var alignment: [AlignmentObject]?
+        public var endorsement: [String]?
 
         public init(id: String, name: String, description: String, image: String, criteria: Criteria, issuer: String,
-                    tags: [String]? = nil, alignment: [AlignmentObject]? = nil) {
+                    tags: [String]? = nil, alignment: [AlignmentObject]? = nil, endorsement: [String]? = nil) {
             self.id = id
             self.name = name
             self.description = description
@@ -24,10 +25,11 @@ extension OB2 {
             self.issuer = issuer
             self.tags = tags?.isEmpty == true ? nil : tags
             self.alignment = alignment?.isEmpty == true ? nil : alignment
+            self.endorsement = endorsement?.isEmpty == true ? nil : endorsement
         }
 
         enum CodingKeys: String, CodingKey {
-            case context = "@context", type, id, name, description, image, criteria, issuer, tags, alignment
+            case context = "@context", type, id, name, description, image, criteria, issuer, tags, alignment, endorsement
         }
     }
 

@@ -12,9 +12,10 @@ extension OB2 {
         public var description: String?
         public var image: String?
         public var revocationList: String?
+        public var endorsement: [String]?
 
         public init(id: String, name: String, url: String, email: String, description: String? = nil,
-                    image: String? = nil, revocationList: String? = nil) {
+                    image: String? = nil, revocationList: String? = nil, endorsement: [String]? = nil, type: String = "Issuer") {
             self.id = id
             self.name = name
             self.url = url
@@ -22,10 +23,12 @@ extension OB2 {
             self.description = description
             self.image = image
             self.revocationList = revocationList
+            self.endorsement = endorsement?.isEmpty == true ? nil : endorsement
+            self.type = type
         }
 
         enum CodingKeys: String, CodingKey {
-            case context = "@context", type, id, name, url, email, description, image, revocationList
+            case context = "@context", type, id, name, url, email, description, image, revocationList, endorsement
         }
     }
 }

@@ -181,7 +181,8 @@ struct SMTPClientOfflineTests {
         let client = SMTPClient(configuration: try SMTPConfiguration(url: "smtp://127.0.0.1:\(listener.port)?timeout=1"))
         let started = Date()
         await #expect(throws: SMTPError.timeout) { try await client.send(sampleMessage()) }
-        #expect(Date().timeIntervalSince(started) < 10)
+        // Not a speed check (the machine may be busy): only that the wait is bounded, not left to TCP.
+        #expect(Date().timeIntervalSince(started) < 120)
     }
 
     @Test("a 554 greeting is a permanent refusal, even though the server then hangs up")

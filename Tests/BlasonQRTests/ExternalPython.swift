@@ -17,7 +17,7 @@ enum ExternalPython {
     static var isConfigured: Bool { executable != nil }
 
     static let skipReason: Comment = """
-        skipped: set BLASON_TEST_QR_PYTHON to a Python with segno, zxing-cpp and pillow installed \
+        needs BLASON_TEST_QR_PYTHON, a Python with segno, zxing-cpp and pillow \
         (python3 -m venv /tmp/qr-venv && /tmp/qr-venv/bin/pip install segno==1.6.6 zxing-cpp==3.1.1 pillow==13.0.0)
         """
 

@@ -67,6 +67,7 @@ struct Scheduler: Sendable {
                 let cutoff = now.addingTimeInterval(-30 * 86_400)
                 try await OneTimeToken.query(on: db).filter(\.$expiresAt < cutoff).delete()
             }),
+            EndorsementDigest.job(configuration: configuration),
         ]
     }
 }

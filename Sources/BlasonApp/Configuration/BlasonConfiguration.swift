@@ -34,11 +34,13 @@ public struct BlasonConfiguration: Sendable {
     public var mailPollMilliseconds: Int
     public var mailRetryBaseSeconds: Int
     public var mailClaimTimeoutSeconds: Int
+    /// From which hour (Europe/Paris) the daily endorsement digest goes out.
+    public var digestHour: Int
 
     public init(publicURL: String, hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseSetting,
                 bcryptCost: Int = 12, logLevel: Logger.Level = .info, apiTokenLifetimeDays: Int = 365,
                 smtp: SMTPConfiguration? = nil, mailFrom: MailAddress? = nil, linkLifetimeDays: Int = 90,
-                mailPollMilliseconds: Int = 500, mailRetryBaseSeconds: Int = 5, mailClaimTimeoutSeconds: Int = 120) {
+                mailPollMilliseconds: Int = 500, mailRetryBaseSeconds: Int = 5, mailClaimTimeoutSeconds: Int = 120, digestHour: Int = 8) {
         self.publicURL = publicURL
         self.hostname = hostname
         self.port = port
@@ -53,6 +55,7 @@ public struct BlasonConfiguration: Sendable {
         self.mailPollMilliseconds = mailPollMilliseconds
         self.mailRetryBaseSeconds = mailRetryBaseSeconds
         self.mailClaimTimeoutSeconds = mailClaimTimeoutSeconds
+        self.digestHour = digestHour
     }
 
     /// The host name used in Message-IDs.
@@ -141,7 +144,8 @@ public struct BlasonConfiguration: Sendable {
             linkLifetimeDays: try integer(env, "BLASON_LINK_DAYS", default: 90, range: 1...3650),
             mailPollMilliseconds: try integer(env, "BLASON_MAIL_POLL_MS", default: 500, range: 50...600_000),
             mailRetryBaseSeconds: try integer(env, "BLASON_MAIL_RETRY_SECONDS", default: 5, range: 1...3600),
-            mailClaimTimeoutSeconds: try integer(env, "BLASON_MAIL_CLAIM_TIMEOUT", default: 120, range: 5...86_400))
+            mailClaimTimeoutSeconds: try integer(env, "BLASON_MAIL_CLAIM_TIMEOUT", default: 120, range: 5...86_400),
+            digestHour: try integer(env, "BLASON_DIGEST_HOUR", default: 8, range: 0...23))
     }
 
     private static func integer(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws(ConfigurationError) -> Int {

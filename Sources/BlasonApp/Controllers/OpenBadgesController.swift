@@ -17,12 +17,15 @@ struct OpenBadgesController: RouteCollection {
         routes.get("assertions", ":id", "image") { try await assertionImage($0, format: nil) }
         routes.get("assertions", ":id", "baked.png") { try await assertionImage($0, format: .png) }
         routes.get("assertions", ":id", "baked.svg") { try await assertionImage($0, format: .svg) }
+        routes.get("endorsements", ":id") { try await endorsement($0) }
+        routes.get("endorsements", ":id", "endorser") { try await externalEndorser($0) }
     }
 
     func issuer(_ req: Request) async throws -> Response {
         let organisation = try await findOrganisation(req)
         if ContentNegotiation.wantsJSON(req) {
-            return ContentNegotiation.jsonLD(try req.blason.publisher.profile(organisation))
+            let endorsements = try await req.endorsements.published(organisation: organisation.requireID())
+            return ContentNegotiation.jsonLD(try req.blason.publisher.profile(organisation, endorsements: endorsements))
         }
         let badges = try await BadgeClass.query(on: req.db).filter(\.$organisation.$id == organisation.id!).filter(\.$archivedAt == nil)
             .sort(\.$createdAt).all()
@@ -51,8 +54,12 @@ struct OpenBadgesController: RouteCollection {
 
     func badgeClass(_ req: Request) async throws -> Response {
         let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: nil)
+        let asOf = req.query[Int64.self, at: "asOf"].map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) }
         if ContentNegotiation.wantsJSON(req) {
-            return ContentNegotiation.jsonLD(try req.blason.publisher.badgeClass(badgeClass))
+            // Awards name the moment they were made; endorsements made later do not show on them.
+            let endorsements = try await req.endorsements.published(badgeClass: badgeClass.requireID(),
+                                                                    asOf: asOf.map { $0.addingTimeInterval(0.000_999) })
+            return ContentNegotiation.jsonLD(try req.blason.publisher.badgeClass(badgeClass, endorsements: endorsements, asOf: asOf))
         }
         let issuer = try await badgeClass.$organisation.get(on: req.db)
         let model = PublicPages.BadgeClassModel(
@@ -105,6 +112,24 @@ struct OpenBadgesController: RouteCollection {
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(chosen.fileExtension)\"")
         }
         return response
+    }
+
+    /// A published endorsement; a withdrawn one answers 410 with `revoked: true`; one awaiting approval does not exist yet.
+    func endorsement(_ req: Request) async throws -> Response {
+        guard let endorsement = try await Endorsement.find(req.idParameter(), on: req.db), endorsement.status != .awaitingApproval else {
+            throw BlasonError.notFound
+        }
+        let publisher = req.blason.publisher
+        if endorsement.status == .withdrawn {
+            return ContentNegotiation.jsonLD(OB2.RevokedEndorsement(id: publisher.url(.endorsement(endorsement.id!)), revocationReason: nil), status: .gone)
+        }
+        return ContentNegotiation.jsonLD(try publisher.endorsement(endorsement))
+    }
+
+    func externalEndorser(_ req: Request) async throws -> Response {
+        guard let endorsement = try await Endorsement.find(req.idParameter(), on: req.db), endorsement.$endorser.id == nil,
+              endorsement.status == .published || endorsement.status == .withdrawn else { throw BlasonError.notFound }
+        return ContentNegotiation.jsonLD(try req.blason.publisher.externalEndorser(endorsement))
     }
 
     private func findOrganisation(_ req: Request) async throws -> Organisation {

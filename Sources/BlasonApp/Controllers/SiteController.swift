@@ -10,7 +10,6 @@ struct SiteController: RouteCollection {
         routes.get("healthz") { _ in Response(status: .ok, body: .init(staticString: "ok")) }
         routes.get("styles", "blason.css") { try await stylesheet($0) }
         routes.get("dashboard") { try await dashboard($0) }
-        routes.get("network") { try await network($0) }
         routes.get("reports") { try await reports($0) }
         routes.get("help") { HTMLResponse.make(HelpPage.render(page: PageContext(request: $0, title: $0.t(.helpTitle)))) }
     }
@@ -60,15 +59,6 @@ struct SiteController: RouteCollection {
         return HTMLResponse.make(DashboardPage.render(model, page: page))
     }
 
-    func network(_ req: Request) async throws -> Response {
-        _ = try req.requireUserID()
-        let currentID = req.context.current?.organisationID
-        let entries = try await Organisation.query(on: req.db).filter(\.$findable == true).sort(\.$name).all()
-            .filter { $0.id != currentID }
-            .map { NetworkAndReportsPages.DirectoryEntry(id: $0.id!, name: $0.name, city: $0.city, country: $0.country) }
-        return HTMLResponse.make(NetworkAndReportsPages.network(entries, page: PageContext(request: req, title: req.t(.networkTitle))))
-    }
-
     func reports(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.reviewer)
         let badgeClasses = try await req.badgeClasses.list(organisationID: current.organisationID)
@@ -76,9 +66,9 @@ struct SiteController: RouteCollection {
         let grouped = Dictionary(grouping: awards, by: { $0.$badgeClass.id })
         let rows = badgeClasses.map { badgeClass in
             let list = grouped[badgeClass.id!] ?? []
-            return NetworkAndReportsPages.ReportRow(name: badgeClass.name.text(in: req.context.language),
+            return ReportsPage.ReportRow(name: badgeClass.name.text(in: req.context.language),
                                                    valid: list.filter { !$0.isRevoked }.count, revoked: list.filter(\.isRevoked).count)
         }
-        return HTMLResponse.make(NetworkAndReportsPages.reports(rows, page: PageContext(request: req, title: req.t(.reportsTitle))))
+        return HTMLResponse.make(ReportsPage.reports(rows, page: PageContext(request: req, title: req.t(.reportsTitle))))
     }
 }

@@ -78,6 +78,19 @@ enum Catalogue {
         case voteCommentLabel, voteButton, juryAdvice, internalNoteLabel, toApplicantLabel, commentButton, decisionRecordedNotice
         case voteRecordedNotice, revisionLabel, attachmentDownload, reviewersOnlyLabel, joinedReviewNotice, applicationsNotOpen
         case currentFileKept, noAnswer, badgesReceived
+        // Network
+        case partnerEndorsementsHeading, partnerEndorsementsIntro, filterWeEndorse, filterTheyEndorseUs, filterMutual, addPartnerHeading
+        case searchDirectoryLabel, searchButton, addPartnerButton, confirmPartnerTitle, confirmPartnerText, confirmButton, partnershipMessage
+        case partnerStatusPending, partnerStatusIncoming, partnerStatusAccepted, acceptPartnerButton, declinePartnerButton, endPartnershipButton
+        case withdrawRequestButton, endorseOrganisationLabel, endorseBadgeLabel, endorseButton, templateChoice, noTemplate, commentLabel
+        case askEndorsementLabel, askEndorsementButton, messageLabel, ourOrganisationOption, externalEndorsementsHeading, digestCheckbox
+        case askExternalLabel, externalEmailLabel, awaitingApproval, approveEndorsementButton, declineEndorsementButton
+        case withdrawEndorsementButton, incomingRequestsHeading, noIncomingRequests, acceptRequestButton, declineRequestButton
+        case badgesWeEndorsedHeading, sharedWithPartnersHeading, sharedWithUsHeading, sharingComingNote, templatesHeading
+        case templateNameLabel, templateTextFR, templateTextEN, saveTemplateButton, deleteTemplateButton, noPartners, noEndorsements
+        case weEndorseTag, theyEndorseUsTag, partnershipRequestedNotice, endorsementPublishedNotice, requestSentNotice
+        case externalEndorseTitle, externalEndorseIntro, yourNameLabel, affiliationLabel, endorsementTextLabel, sendEndorsementButton
+        case externalEndorsementThanks, endorsedOn, endorsementsHeading, ofOrganisation, networkSavedNotice
         // Mail administration
         case outboxTitle, outboxIntro, outboxLocalNote, outboxEmpty, outboxTo, outboxSubject, outboxStatus, outboxCreated
         case outboxStatusPending, outboxStatusSending, outboxStatusSent, outboxStatusFailed, templatesTitle, templatesIntro
@@ -88,7 +101,9 @@ enum Catalogue {
         case mailIgnoreNote, mailAppConfirmSubject, mailAppConfirmBody, mailAppConfirmButton, mailAppReceivedSubject, mailAppReceivedBody
         case mailAppOpenButton, mailAppReturnedSubject, mailAppReturnedBody, mailAppApprovedSubject, mailAppApprovedBody
         case mailAppRejectedSubject, mailAppRejectedBody, mailAppCommentSubject, mailAppCommentBody, mailReviewerSubject, mailReviewerBody
-        case mailReviewerButton
+        case mailReviewerButton, mailPartnershipSubject, mailPartnershipBody, mailNetworkButton, mailEndorsementRequestSubject
+        case mailEndorsementRequestBody, mailExternalEndorsementSubject, mailExternalEndorsementBody, mailExternalEndorsementButton
+        case mailDigestSubject, mailDigestBody
         // Errors
         case errorTitle, error400, error401, error403, error404, error409, error413, error500, csrfError, backHome
     }
@@ -512,6 +527,80 @@ enum Catalogue {
         case .currentFileKept: ("Fichier actuel : {name} (gardé si vous n'en envoyez pas d'autre)", "Current file: {name} (kept unless you upload another)")
         case .noAnswer: ("(pas de réponse)", "(no answer)")
         case .badgesReceived: ("Badges reçus", "Badges received")
+        case .partnerEndorsementsHeading: ("Endossements de partenaires", "Partner endorsements")
+        case .partnerEndorsementsIntro: ("Ici vous pouvez ajouter d'autres organisations à votre réseau. Vous pouvez les endosser ou leur demander d'endosser votre organisation.",
+                                         "Here you can add other organisations to your network. You can endorse them or ask them to endorse your organisation.")
+        case .filterWeEndorse: ("nous les endossons", "we endorse them")
+        case .filterTheyEndorseUs: ("ils nous endossent", "they endorse us")
+        case .filterMutual: ("endossement mutuel", "mutual endorsement")
+        case .addPartnerHeading: ("Ajouter un nouveau partenaire", "Add a new partner")
+        case .searchDirectoryLabel: ("Rechercher une organisation (nom, ville, pays)", "Search for an organisation (name, city, country)")
+        case .searchButton: ("Rechercher", "Search")
+        case .addPartnerButton: ("Ajouter comme partenaire", "Add as partner")
+        case .confirmPartnerTitle: ("Confirmer le nouveau partenaire", "Confirm the new partner")
+        case .confirmPartnerText: ("Envoyer une demande de partenariat à {name} ? L'organisation devra l'accepter.",
+                                   "Send a partnership request to {name}? The organisation will have to accept it.")
+        case .confirmButton: ("Confirmer", "Confirm")
+        case .partnershipMessage: ("Message (facultatif)", "Message (optional)")
+        case .partnerStatusPending: ("demande envoyée, en attente", "request sent, pending")
+        case .partnerStatusIncoming: ("vous demande d'être partenaire", "asks to be your partner")
+        case .partnerStatusAccepted: ("partenaire", "partner")
+        case .acceptPartnerButton: ("Accepter", "Accept")
+        case .declinePartnerButton: ("Refuser", "Decline")
+        case .endPartnershipButton: ("Mettre fin au partenariat", "End the partnership")
+        case .withdrawRequestButton: ("Retirer la demande", "Withdraw the request")
+        case .endorseOrganisationLabel: ("Endosser cette organisation", "Endorse this organisation")
+        case .endorseBadgeLabel: ("Endosser un de ses badges", "Endorse one of its badge classes")
+        case .endorseButton: ("Endosser", "Endorse")
+        case .templateChoice: ("Partir d'un modèle", "Start from a template")
+        case .noTemplate: ("(texte libre)", "(free text)")
+        case .commentLabel: ("Texte de l'endossement", "Endorsement text")
+        case .askEndorsementLabel: ("Demander un endossement", "Ask for an endorsement")
+        case .askEndorsementButton: ("Envoyer la demande", "Send the request")
+        case .messageLabel: ("Message", "Message")
+        case .ourOrganisationOption: ("Notre organisation", "Our organisation")
+        case .externalEndorsementsHeading: ("Endossements externes", "External endorsements")
+        case .digestCheckbox: ("Envoyez-moi des notifications journalières pour les demandes d'endossement en attente",
+                               "Send me daily notifications about pending endorsement requests")
+        case .askExternalLabel: ("Demander un endossement à une personne extérieure", "Ask someone outside the platform for an endorsement")
+        case .externalEmailLabel: ("Son adresse e-mail", "Their e-mail address")
+        case .awaitingApproval: ("à valider", "to approve")
+        case .approveEndorsementButton: ("Publier", "Publish")
+        case .declineEndorsementButton: ("Ne pas publier", "Do not publish")
+        case .withdrawEndorsementButton: ("Retirer", "Withdraw")
+        case .incomingRequestsHeading: ("Demandes d'endossement reçues", "Endorsement requests received")
+        case .noIncomingRequests: ("Aucune demande en attente.", "No pending requests.")
+        case .acceptRequestButton: ("Endosser", "Endorse")
+        case .declineRequestButton: ("Refuser", "Decline")
+        case .badgesWeEndorsedHeading: ("Badges que nous avons endossés", "Badges we have endorsed")
+        case .sharedWithPartnersHeading: ("Badges partagés avec les partenaires", "Badges shared with partners")
+        case .sharedWithUsHeading: ("Badges partagés avec nous", "Badges shared with us")
+        case .sharingComingNote: ("Aucun badge partagé pour l'instant.", "No shared badges yet.")
+        case .templatesHeading: ("Modèles d'endossement", "Endorsement templates")
+        case .templateNameLabel: ("Nom du modèle", "Template name")
+        case .templateTextFR: ("Texte (français)", "Text (French)")
+        case .templateTextEN: ("Texte (anglais)", "Text (English)")
+        case .saveTemplateButton: ("Enregistrer le modèle", "Save template")
+        case .deleteTemplateButton: ("Supprimer", "Delete")
+        case .noPartners: ("Aucun partenaire.", "No partners.")
+        case .noEndorsements: ("Aucun endossement.", "No endorsements.")
+        case .weEndorseTag: ("nous les endossons", "we endorse them")
+        case .theyEndorseUsTag: ("ils nous endossent", "they endorse us")
+        case .partnershipRequestedNotice: ("Demande de partenariat envoyée.", "Partnership request sent.")
+        case .endorsementPublishedNotice: ("Endossement publié.", "Endorsement published.")
+        case .requestSentNotice: ("Demande envoyée.", "Request sent.")
+        case .externalEndorseTitle: ("Endosser {subject}", "Endorse {subject}")
+        case .externalEndorseIntro: ("{organisation} vous demande d'endosser {subject}. Votre texte sera publié avec votre nom et votre organisation après validation.",
+                                     "{organisation} asks you to endorse {subject}. Your text will be published with your name and organisation once approved.")
+        case .yourNameLabel: ("Votre nom", "Your name")
+        case .affiliationLabel: ("Votre organisation ou fonction", "Your organisation or role")
+        case .endorsementTextLabel: ("Votre endossement", "Your endorsement")
+        case .sendEndorsementButton: ("Envoyer l'endossement", "Send the endorsement")
+        case .externalEndorsementThanks: ("Merci ! Votre endossement sera publié après validation.", "Thank you! Your endorsement will be published once approved.")
+        case .endorsedOn: ("endossé le", "endorsed on")
+        case .endorsementsHeading: ("Endossements", "Endorsements")
+        case .ofOrganisation: ("l'organisation", "the organisation")
+        case .networkSavedNotice: ("Enregistré.", "Saved.")
         case .outboxTitle: ("Courriels envoyés", "Sent e-mails")
         case .outboxIntro: ("Les courriels de votre organisation et leur état d'envoi.", "Your organisation's e-mails and their delivery status.")
         case .outboxLocalNote: ("Aucun serveur SMTP n'est configuré : les courriels restent ici. Vous pouvez suivre leurs liens pour essayer chaque parcours.",
@@ -575,6 +664,20 @@ enum Catalogue {
         case .mailReviewerSubject: ("Invitation à évaluer les demandes du badge « {badge} »", "Invitation to review applications for the badge “{badge}”")
         case .mailReviewerBody: ("{issuer} vous invite à évaluer les demandes du badge « {badge} ».", "{issuer} invites you to review applications for the badge “{badge}”.")
         case .mailReviewerButton: ("Rejoindre l'évaluation", "Join the review")
+        case .mailPartnershipSubject: ("{organisation} souhaite devenir votre partenaire", "{organisation} would like to become your partner")
+        case .mailPartnershipBody: ("{organisation} vous a envoyé une demande de partenariat sur Blason.\n\n{note}",
+                                    "{organisation} sent you a partnership request on Blason.\n\n{note}")
+        case .mailNetworkButton: ("Ouvrir la page Réseau", "Open the Network page")
+        case .mailEndorsementRequestSubject: ("{organisation} vous demande un endossement", "{organisation} asks you for an endorsement")
+        case .mailEndorsementRequestBody: ("{organisation} vous demande d'endosser {subject}.\n\n{note}",
+                                           "{organisation} asks you to endorse {subject}.\n\n{note}")
+        case .mailExternalEndorsementSubject: ("{organisation} vous demande d'endosser {subject}", "{organisation} asks you to endorse {subject}")
+        case .mailExternalEndorsementBody: ("{organisation} vous demande d'écrire quelques lignes pour endosser {subject} : votre nom, votre organisation et votre appréciation. Elles seront publiées après validation.\n\n{note}",
+                                            "{organisation} asks you to write a few lines endorsing {subject}: your name, your organisation and your opinion. They will be published once approved.\n\n{note}")
+        case .mailExternalEndorsementButton: ("Écrire l'endossement", "Write the endorsement")
+        case .mailDigestSubject: ("Demandes d'endossement en attente : {count}", "Pending endorsement requests: {count}")
+        case .mailDigestBody: ("Voici les demandes d'endossement qui attendent une réponse de votre organisation :\n\n{note}",
+                               "Here are the endorsement requests waiting for an answer from your organisation:\n\n{note}")
         case .mailIgnoreNote: ("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.", "If you did not ask for this, ignore this message.")
         case .errorTitle: ("Erreur", "Error")
         case .error400: ("La demande est incorrecte.", "The request is not valid.")

@@ -114,6 +114,10 @@ struct Localizer: Sendable {
         case .alreadyDecided: pick("cette demande a déjà fait l'objet d'une décision.", "this application has already been decided.")
         case .preconditionFailed(let what): pick("condition non remplie : \(what)", "condition not met: \(what)")
         case .choicesRequired: pick("indiquez au moins deux choix, un par ligne.", "give at least two choices, one per line.")
+        case .partnerSelf: pick("une organisation ne peut pas être partenaire d'elle-même.", "an organisation cannot partner with itself.")
+        case .alreadyPartner: pick("vous êtes déjà partenaires, ou une demande est en attente.", "you are already partners, or a request is pending.")
+        case .notPartner: pick("cette organisation n'est pas (encore) votre partenaire.", "this organisation is not (yet) your partner.")
+        case .notFindable: pick("cette organisation n'apparaît pas dans l'annuaire.", "this organisation is not listed in the directory.")
         case .accountHasNoPassword: pick("un espace existe déjà pour cette adresse : ouvrez-le avec un lien de connexion (Mon passeport).",
                                          "a space already exists for this address: open it with a sign-in link (My passport).")
         }

@@ -10,20 +10,23 @@ struct OB2Publisher: Sendable {
 
     func url(_ route: SiteRoute) -> String { route.absolute(publicURL) }
 
-    func profile(_ organisation: Organisation) throws -> OB2.Profile {
+    func profile(_ organisation: Organisation, endorsements: [Endorsement] = []) throws -> OB2.Profile {
         let id = try organisation.requireID()
         return OB2.Profile(
             id: url(.issuer(id)), name: organisation.name,
             url: organisation.website ?? url(.issuer(id)), email: organisation.contactEmail,
             description: organisation.descriptionFR.isEmpty ? nil : organisation.descriptionFR,
             image: organisation.logoData == nil ? nil : url(.issuerLogo(id)),
-            revocationList: url(.revocationList(id)))
+            revocationList: url(.revocationList(id)),
+            endorsement: endorsements.compactMap { $0.id.map { url(.endorsement($0)) } })
     }
 
-    func badgeClass(_ badgeClass: BadgeClass) throws -> OB2.BadgeClass {
+    /// The BadgeClass as published for awards made at `asOf` (nil: now): endorsements of a badge class
+    /// show on awards issued after they were made, so each award names the moment it was made.
+    func badgeClass(_ badgeClass: BadgeClass, endorsements: [Endorsement] = [], asOf: Date? = nil) throws -> OB2.BadgeClass {
         let id = try badgeClass.requireID()
         return OB2.BadgeClass(
-            id: url(.badge(id)), name: badgeClass.nameFR, description: badgeClass.descriptionFR,
+            id: badgeURL(id, asOf: asOf), name: badgeClass.nameFR, description: badgeClass.descriptionFR,
             image: url(.badgeImage(id)),
             criteria: OB2.Criteria(id: badgeClass.criteriaURL, narrative: badgeClass.criteriaFR.isEmpty ? nil : badgeClass.criteriaFR),
             issuer: url(.issuer(badgeClass.$organisation.id)),
@@ -31,7 +34,29 @@ struct OB2Publisher: Sendable {
             alignment: badgeClass.alignments.map {
                 OB2.AlignmentObject(targetName: $0.targetName, targetUrl: $0.targetURL, targetDescription: $0.targetDescription,
                                     targetFramework: $0.targetFramework, targetCode: $0.targetCode)
-            })
+            },
+            endorsement: endorsements.compactMap { $0.id.map { url(.endorsement($0)) } })
+    }
+
+    /// `/badges/{id}`, or `/badges/{id}?asOf=MILLISECONDS` for the badge class as an award made then saw it.
+    func badgeURL(_ id: UUID, asOf: Date?) -> String {
+        guard let asOf else { return url(.badge(id)) }
+        return url(.badge(id)) + "?asOf=\(Int64((asOf.timeIntervalSince1970 * 1000).rounded(.down)))"
+    }
+
+    func endorsement(_ endorsement: Endorsement) throws -> OB2.Endorsement {
+        let id = try endorsement.requireID()
+        let subject = endorsement.$subjectBadgeClass.id.map { url(.badge($0)) } ?? url(.issuer(endorsement.$subjectOrganisation.id))
+        let issuer = endorsement.$endorser.id.map { url(.issuer($0)) } ?? url(.externalEndorser(id))
+        return OB2.Endorsement(id: url(.endorsement(id)), claim: .init(id: subject, endorsementComment: endorsement.comment),
+                               issuer: issuer, issuedOn: endorsement.publishedAt ?? endorsement.createdAt ?? Date())
+    }
+
+    /// The Profile of someone outside the platform who endorsed: their name and affiliation, no e-mail in clear.
+    func externalEndorser(_ endorsement: Endorsement) throws -> OB2.Profile {
+        let id = try endorsement.requireID()
+        return OB2.Profile(id: url(.externalEndorser(id)), name: endorsement.externalName ?? "", url: url(.externalEndorser(id)),
+                           email: endorsement.externalEmail ?? "", description: endorsement.externalAffiliation, type: "Profile")
     }
 
     func assertion(_ award: Award) throws -> OB2.Assertion {
@@ -43,7 +68,7 @@ struct OB2Publisher: Sendable {
         return OB2.Assertion(
             id: url(.assertion(id)),
             recipient: OB2.IdentityObject(type: "email", hashed: true, salt: award.salt, identity: award.identityHash),
-            badge: url(.badge(award.$badgeClass.id)), issuedOn: award.issuedOn, expires: award.expires,
+            badge: badgeURL(award.$badgeClass.id, asOf: award.issuedOn), issuedOn: award.issuedOn, expires: award.expires,
             image: url(.assertionImage(id)), evidence: evidence)
     }
 

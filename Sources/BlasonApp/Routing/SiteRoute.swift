@@ -71,6 +71,16 @@ enum SiteRoute: Equatable, Sendable {
     case applicationFile(UUID, UUID)
     case reviewerJoin(String)
 
+    // Network and endorsements
+    case networkAction(String)
+    case partnershipAction(UUID, String)
+    case endorsementAction(UUID, String)
+    case endorsementRequestAction(UUID, String)
+    case endorsementTemplate(UUID?)
+    case externalEndorsement(String)
+    case endorsement(UUID)
+    case externalEndorser(UUID)
+
     // Public, stable URLs: Open Badges ids and their human pages (content negotiation).
     case issuer(UUID)
     case issuerLogo(UUID)
@@ -135,6 +145,14 @@ enum SiteRoute: Equatable, Sendable {
         case .reviewAction(let id, let action): "/reviews/\(id.uuidString.lowercased())/\(action)"
         case .applicationFile(let id, let question): "/reviews/\(id.uuidString.lowercased())/files/\(question.uuidString.lowercased())"
         case .reviewerJoin(let token): "/reviewers/join/\(token)"
+        case .networkAction(let action): "/network/\(action)"
+        case .partnershipAction(let id, let action): "/network/partnerships/\(id.uuidString.lowercased())/\(action)"
+        case .endorsementAction(let id, let action): "/network/endorsements/\(id.uuidString.lowercased())/\(action)"
+        case .endorsementRequestAction(let id, let action): "/network/requests/\(id.uuidString.lowercased())/\(action)"
+        case .endorsementTemplate(let id): id.map { "/network/templates/\($0.uuidString.lowercased())" } ?? "/network/templates"
+        case .externalEndorsement(let token): "/endorse/\(token)"
+        case .endorsement(let id): "/endorsements/\(id.uuidString.lowercased())"
+        case .externalEndorser(let id): "/endorsements/\(id.uuidString.lowercased())/endorser"
         case .mailOutbox: "/admin/mail"
         case .mailTemplates: "/admin/mail-templates"
         case .network: "/network"

@@ -39,6 +39,10 @@ extension Request {
     var applications: ApplicationService {
         ApplicationService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, hooks: application.blason.hooks)
     }
+    var network: NetworkService { NetworkService(db: db, clock: application.blason.clock, configuration: application.blason.configuration) }
+    var endorsements: EndorsementService {
+        EndorsementService(db: db, clock: application.blason.clock, configuration: application.blason.configuration)
+    }
     var reviews: ApplicationReviewService {
         ApplicationReviewService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, hooks: application.blason.hooks)
     }

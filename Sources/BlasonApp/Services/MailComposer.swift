@@ -18,6 +18,10 @@ struct MailComposer: Sendable {
         case applicationRejected = "application-rejected"
         case applicationComment = "application-comment"
         case reviewerInvitation = "reviewer-invitation"
+        case partnershipRequest = "partnership-request"
+        case endorsementRequest = "endorsement-request"
+        case externalEndorsementRequest = "external-endorsement-request"
+        case endorsementDigest = "endorsement-digest"
 
         /// Events whose subject and message an organisation may reword.
         static let customisable: [Event] = [.awardIssued, .awardProposed]
@@ -79,6 +83,18 @@ struct MailComposer: Sendable {
         case .reviewerInvitation:
             wording = Wording(subject: t(.mailReviewerSubject), body: t(.mailReviewerBody))
             button = t(.mailReviewerButton)
+        case .partnershipRequest:
+            wording = Wording(subject: t(.mailPartnershipSubject), body: t(.mailPartnershipBody))
+            button = t(.mailNetworkButton)
+        case .endorsementRequest:
+            wording = Wording(subject: t(.mailEndorsementRequestSubject), body: t(.mailEndorsementRequestBody))
+            button = t(.mailNetworkButton)
+        case .externalEndorsementRequest:
+            wording = Wording(subject: t(.mailExternalEndorsementSubject), body: t(.mailExternalEndorsementBody))
+            button = t(.mailExternalEndorsementButton)
+        case .endorsementDigest:
+            wording = Wording(subject: t(.mailDigestSubject), body: t(.mailDigestBody))
+            button = t(.mailNetworkButton)
         }
         let greeting = Self.fill(t(.mailGreeting), values.merging(["recipient": values["recipient"] ?? ""]) { a, _ in a })
             .replacingOccurrences(of: " ,", with: ",")

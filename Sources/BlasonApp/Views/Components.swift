@@ -16,7 +16,7 @@ enum Components {
 
     static func option(value: String, label: String, selected: Bool) -> Node<HTML.SelectContext> {
         .element(named: "option", nodes: [
-            .attribute(named: "value", value: value),
+            .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false),
             .if(selected, .attribute(named: "selected", value: "selected")),
             .text(label),
         ])
@@ -30,9 +30,9 @@ enum Components {
 
     /// An `<input>` with its label, hint and errors.
     static func input<C: HTML.BodyContext>(_ name: String, label: String, value: String?, options: FieldOptions = FieldOptions(),
-                                          issues: [FieldIssue] = [], _ t: Localizer) -> Node<C> {
+                                          issues: [FieldIssue] = [], id customID: String? = nil, _ t: Localizer) -> Node<C> {
         let errors = errors(for: name, in: issues, t)
-        let id = "field-\(name)"
+        let id = customID ?? "field-\(name)"
         var attributes: [Attribute<HTML.InputContext>] = [
             .id(id), .name(name), .type(options.type),
         ]
@@ -51,9 +51,10 @@ enum Components {
     }
 
     static func textarea<C: HTML.BodyContext>(_ name: String, label: String, value: String?, rows: Int = 5, required: Bool = false,
-                                             hint: String? = nil, language: Language? = nil, issues: [FieldIssue] = [], _ t: Localizer) -> Node<C> {
+                                             hint: String? = nil, language: Language? = nil, issues: [FieldIssue] = [], id customID: String? = nil,
+                                             _ t: Localizer) -> Node<C> {
         let errors = errors(for: name, in: issues, t)
-        let id = "field-\(name)"
+        let id = customID ?? "field-\(name)"
         let described = describedBy(id: id, hint: hint, errors: errors)
         return .div(.class(errors.isEmpty ? "field" : "field has-error"),
                     .label(.for(id), .text(label), .if(required, .span(.class("required"), .attribute(named: "aria-hidden", value: "true"), .text(" *")))),
@@ -70,9 +71,9 @@ enum Components {
     }
 
     static func select<C: HTML.BodyContext>(_ name: String, label: String, options: [(value: String, label: String)], selected: String?,
-                                           issues: [FieldIssue] = [], _ t: Localizer) -> Node<C> {
+                                           issues: [FieldIssue] = [], id customID: String? = nil, _ t: Localizer) -> Node<C> {
         let errors = errors(for: name, in: issues, t)
-        let id = "field-\(name)"
+        let id = customID ?? "field-\(name)"
         return .div(.class(errors.isEmpty ? "field" : "field has-error"),
                     .label(.for(id), .text(label)),
                     hintAndErrors(id: id, hint: nil, errors: errors),

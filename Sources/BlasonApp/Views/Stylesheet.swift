@@ -83,6 +83,20 @@ enum Stylesheet {
     .outbox summary { cursor: pointer; } .mail-body { background: var(--wash); padding: .5rem 1rem; margin-top: .5rem; overflow-wrap: anywhere; }
     .mail-body p { margin: .25rem 0; }
     .danger-zone { border-top: 2px solid var(--bad); margin-top: 2rem; }
+    .filters ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+    .filters a { display: inline-block; padding: .25rem .75rem; border: 1px solid var(--brand); border-radius: 999px; text-decoration: none; }
+    .filters a[aria-current] { background: var(--brand); color: #fff; }
+    .partner-list, .endorsement-list, .request-list, .template-list, .thread { list-style: none; padding: 0; }
+    .partner-list > li, .endorsement-list > li, .request-list > li { border: 1px solid var(--line); border-radius: var(--radius); padding: .75rem 1rem; margin: .5rem 0; }
+    .quote { border-left: 3px solid var(--line); padding-left: .75rem; color: var(--muted); }
+    details { margin: .5rem 0; } summary { cursor: pointer; color: var(--brand); }
+    .thread li { border-left: 3px solid var(--line); padding: .25rem .75rem; margin: .5rem 0; }
+    .thread li.from-applicant { border-color: var(--brand); }
+    .thread .meta { color: var(--muted); font-size: .9rem; margin: 0; }
+    .answers dd p { margin: 0 0 .25rem; }
+    .question-row { border-bottom: 1px dashed var(--line); margin-bottom: 1rem; }
+    .qr-code { vertical-align: middle; margin-left: 1rem; }
+    .review-action { border: 1px solid var(--line); border-radius: var(--radius); padding: .5rem 1rem; margin: 1rem 0; }
     .markdown ul { padding-left: 1.25rem; }
     @media (max-width: 40rem) { dl { grid-template-columns: 1fr; } .brand-row { flex-direction: column; align-items: flex-start; } h1 { font-size: 1.5rem; } }
     @media print { .site-header, .site-footer, .downloads, form { display: none; } main { padding: 0; } body { background: #fff; } }

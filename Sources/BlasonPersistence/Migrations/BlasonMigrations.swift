@@ -13,5 +13,6 @@ public enum BlasonMigrations {
         M0008_CreateEarnerTables(),
         M0009_CreateMailTables(),
         M0010_CreateApplications(),
+        M0011_CreateNetwork(),
     ]
 }

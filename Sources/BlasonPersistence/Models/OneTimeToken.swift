@@ -12,6 +12,7 @@ public final class OneTimeToken: Model, @unchecked Sendable {
         case emailVerification = "email-verification"
         case applicationEmail = "application-email"
         case reviewerInvitation = "reviewer-invitation"
+        case externalEndorsement = "external-endorsement"
     }
 
     @ID(key: .id) public var id: UUID?
