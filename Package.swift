@@ -86,7 +86,7 @@ let package = Package(
             ]
         ),
         .target(name: "BlasonQR"),
-        .testTarget(name: "BlasonCoreTests", dependencies: ["BlasonCore"]),
+        .testTarget(name: "BlasonCoreTests", dependencies: ["BlasonCore", .product(name: "SwiftCSV", package: "SwiftCSV")]),
         .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"]),
         .testTarget(name: "BlasonQRTests", dependencies: ["BlasonQR"]),
         // Shared by the test targets: the SMTP test server (e2e/smtp_sink.py) and loopback sockets.

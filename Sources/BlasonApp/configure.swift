@@ -11,7 +11,9 @@ import Vapor
 /// `blason serve`, by the other commands (without serving) and by the tests.
 public func configure(_ app: Application, _ configuration: BlasonConfiguration, clock: Clock = .system, migrate: Bool = true,
                       background: Bool = false) async throws {
-    app.blason = BlasonServices(configuration: configuration, clock: clock)
+    var services = BlasonServices(configuration: configuration, clock: clock)
+    ProgrammeHooks.install(on: &services)
+    app.blason = services
     app.logger.logLevel = configuration.logLevel
 
     switch configuration.database {
@@ -80,4 +82,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: NetworkController())
     try app.register(collection: NetworkAPIController())
     try app.register(collection: ExternalEndorsementController())
+    try app.register(collection: ShareController())
+    try app.register(collection: ProgrammeController())
 }

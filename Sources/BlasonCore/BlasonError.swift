@@ -87,6 +87,10 @@ public enum Problem: Equatable, Sendable, Codable {
     case alreadyPartner
     case notPartner
     case notFindable
+    case alreadySubmitted
+    case submissionRequired
+    case acceptedSubmissionRequired
+    case alreadyShared
 }
 
 /// Why a one-time link cannot be used; each gets its own page.

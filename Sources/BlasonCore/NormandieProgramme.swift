@@ -27,7 +27,28 @@ public enum NormandieProgramme {
         public let colour: String
     }
 
+    public static let key = "normandie"
     public static let name = LocalizedText(fr: "La Normandie badge les compétences", en: "Normandy badges skills")
+
+    /// The programme's presentation, from the procedure's own words.
+    public static let presentation = LocalizedText(
+        fr: "La Région Normandie reconnaît les compétences clés des personnes en parcours d'insertion et de formation à travers quatre badges Région — Communiquer, Organiser, Adapter, S'intégrer — chacun à deux niveaux (Niveau I « Je pratique », Niveau II « Je maîtrise »). Les structures partenaires rattachent leurs propres badges de compétences à ces badges Région : les personnes qui obtiennent un badge rattaché reçoivent automatiquement une proposition d'acceptation du badge Région correspondant.\n\nPour intégrer la démarche, votre structure doit proposer en partage au moins un badge de compétences en même temps que sa demande de badge participant.",
+        en: "The Normandy Region recognises the key competencies of people in integration and training pathways through four Region badges — Communicate, Organise, Adapt, Integrate — each at two levels (Level I “I practise”, Level II “I master”). Partner organisations link their own competency badges to these Region badges: people who earn a linked badge automatically receive a proposal to accept the matching Region badge.\n\nTo join the programme, your organisation must share at least one competency badge together with its application for the participant badge.")
+
+    /// The questions of the participant badge's application ("une demande « classique » de badge").
+    public static let participantApplicationForm = ApplicationFormDraft(
+        introduction: LocalizedText(
+            fr: "Renseignez les informations demandées, partagez au moins un badge de compétences avec la Région, puis cliquez sur « Soumettez votre demande maintenant ».",
+            en: "Fill in the information, share at least one competency badge with the Region, then click “Submit your application now”."),
+        questions: [
+            ApplicationQuestion(id: UUID(uuidString: "6a1d3f0e-2d4b-4c8e-9f6a-000000000001")!, kind: .longText,
+                                label: LocalizedText(fr: "Présentez votre structure et les personnes que vous accompagnez",
+                                                     en: "Present your organisation and the people you support"), required: true),
+            ApplicationQuestion(id: UUID(uuidString: "6a1d3f0e-2d4b-4c8e-9f6a-000000000002")!, kind: .shortText,
+                                label: LocalizedText(fr: "Personne à contacter pour la démarche (nom, téléphone)", en: "Contact person (name, telephone)"),
+                                required: true),
+        ],
+        reviewMethod: .single, applicantKind: .organisation)
     public static let operatorName = "Région Normandie"
     public static let operatorSlug = "region-normandie"
     public static let operatorWebsite = "https://www.normandie.fr"

@@ -10,6 +10,7 @@ struct ApplicationReviewService {
     let clock: Clock
     let configuration: BlasonConfiguration
     let hooks: ApplicationHooks
+    var awardHooks = AwardHooks()
 
     struct ApproveOptions: Sendable {
         /// Added to the approval e-mail.
@@ -54,13 +55,13 @@ struct ApplicationReviewService {
 
     func approve(_ application: BadgeApplication, form: ApplicationForm, by userID: UUID?, authorName: String, options: ApproveOptions) async throws {
         try await db.transaction { db in
-            let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks)
-            let unmet = try await hooks.unmet(form.preconditions, application: application, db: db, t: Localizer(language: .fr))
+            let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
+            let unmet = try await hooks.unmet(\.beforeApprove, form: form, application: application, db: db, t: Localizer(language: .fr))
             guard unmet.isEmpty else { throw BlasonError.invalid([FieldIssue(field: nil, problem: .preconditionFailed(unmet.joined(separator: " ; ")))]) }
             try await service.transition(application, to: .approved, note: options.message)
             let badgeClass = try await application.$badgeClass.get(on: db)
             guard let email = EmailAddress(application.applicantEmail) else { throw BlasonError.invalid("email", .invalidEmail(application.applicantEmail)) }
-            let awards = AwardService(db: db, clock: clock, configuration: configuration)
+            let awards = AwardService(db: db, clock: clock, configuration: configuration, hooks: awardHooks)
             let draft = AwardDraft(
                 recipients: [Recipient(email: email, name: application.applicantName, language: application.language,
                                        organisationID: application.$applicantOrganisation.id)],
@@ -71,13 +72,14 @@ struct ApplicationReviewService {
             try await application.save(on: db)
             try await service.record(application, .approved, userID: userID, authorName: authorName, body: options.message ?? "")
             try await ApplicationMail(db: db, clock: clock, configuration: configuration).send(.applicationApproved, application, note: options.message)
+            try await hooks.run(\.afterApprove, form: form, application: application, db: db)
         }
     }
 
     func returnForRevision(_ application: BadgeApplication, by userID: UUID?, authorName: String, comment: String) async throws {
         let text = try ApplicationService.checkedComment(comment)
         try await db.transaction { db in
-            let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks)
+            let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.transition(application, to: .returned, note: text)
             try await service.record(application, .returned, userID: userID, authorName: authorName, body: text)
             try await ApplicationMail(db: db, clock: clock, configuration: configuration).send(.applicationReturned, application, note: text)
@@ -87,7 +89,7 @@ struct ApplicationReviewService {
     func reject(_ application: BadgeApplication, by userID: UUID?, authorName: String, reason: String) async throws {
         let text = try ApplicationService.checkedComment(reason)
         try await db.transaction { db in
-            let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks)
+            let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.transition(application, to: .rejected, note: text)
             try await service.record(application, .rejected, userID: userID, authorName: authorName, body: text)
             try await ApplicationMail(db: db, clock: clock, configuration: configuration).send(.applicationRejected, application, note: text)
@@ -130,7 +132,7 @@ struct ApplicationReviewService {
     func comment(_ application: BadgeApplication, userID: UUID, authorName: String, body: String, isInternal: Bool) async throws {
         let text = try ApplicationService.checkedComment(body)
         try await db.transaction { db in
-            let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks)
+            let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.record(application, .comment, userID: userID, authorName: authorName, body: text, reviewersOnly: isInternal)
             if !isInternal {
                 try await ApplicationMail(db: db, clock: clock, configuration: configuration).send(.applicationComment, application, note: text)

@@ -9,6 +9,7 @@ struct ApplicationService {
     let clock: Clock
     let configuration: BlasonConfiguration
     let hooks: ApplicationHooks
+    var awardHooks = AwardHooks()
 
     /// Who applies: a person (name and e-mail, confirmed by a link), or an organisation through
     /// one of its admins (its contact e-mail receives the badge).
@@ -57,12 +58,17 @@ struct ApplicationService {
         let (applicantName, applicantEmail, applicantOrganisationID, applicantUserID) = (name, email, organisationID, userID)
 
         return try await db.transaction { db in
-            let service = ApplicationService(db: db, clock: clock, configuration: configuration, hooks: hooks)
+            let service = ApplicationService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.checkOpen(form)
             let application = BadgeApplication(
                 formID: try form.requireID(), badgeClassID: form.$badgeClass.id, organisationID: form.$organisation.id, applicantName: applicantName,
                 applicantEmail: applicantEmail, applicantOrganisationID: applicantOrganisationID, applicantUserID: applicantUserID, language: language,
                 status: applicantOrganisationID == nil ? .awaitingEmail : .pending, accessToken: SecureToken.make())
+            // Other features' conditions (e.g. a programme requiring a shared badge) are checked with the application in hand.
+            let unmet = try await hooks.unmet(\.beforeSubmit, form: form, application: application, db: db, t: Localizer(language: language))
+            guard unmet.isEmpty else {
+                throw BlasonError.invalid([FieldIssue(field: nil, problem: .preconditionFailed(unmet.joined(separator: " ; ")))])
+            }
             try await application.create(on: db)
             try await service.store(answers, for: application)
             if applicantOrganisationID == nil {
@@ -80,7 +86,7 @@ struct ApplicationService {
     /// approval and claim codes.
     func confirm(secret: String) async throws -> BadgeApplication {
         try await db.transaction { db in
-            let service = ApplicationService(db: db, clock: clock, configuration: configuration, hooks: hooks)
+            let service = ApplicationService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             let links = OneTimeLinks(db: db, clock: clock)
             let token = try await links.check(secret, purpose: .applicationEmail)
             guard let applicationID = token.applicationID, let application = try await BadgeApplication.find(applicationID, on: db),
@@ -104,8 +110,9 @@ struct ApplicationService {
                                    revision: application.revision, at: clock.now).create(on: db)
         try await mail.send(.applicationReceived, application)
         let form = try await application.$form.get(on: db)
+        try await hooks.run(\.afterSubmit, form: form, application: application, db: db)
         if form.reviewMethod == .automatic || form.reviewMethod == .claimCode {
-            try await ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks)
+            try await ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
                 .approve(application, form: form, by: nil, authorName: form.reviewMethod == .claimCode ? "code" : "automatique",
                          options: .init())
         }
@@ -137,7 +144,7 @@ struct ApplicationService {
         let previous = try await currentAnswers(application)
         let answers = try AnswerValidation.validate(form.questions, submitted: submitted, previous: previous.compactMapValues(\.answer))
         try await db.transaction { db in
-            let service = ApplicationService(db: db, clock: clock, configuration: configuration, hooks: hooks)
+            let service = ApplicationService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             // Files left unchanged keep their bytes from the previous revision.
             var withFiles: [AnswerValidation.Valid] = []
             for answer in answers {

@@ -29,12 +29,15 @@ struct IssuingController: RouteCollection {
         let current = try req.requireOrganisation(.issuer)
         let items = try await req.badgeClasses.list(organisationID: current.organisationID, includeArchived: false)
             .map { IssuingPages.ToolsModel.Item(id: $0.id!, name: $0.name.text(in: req.context.language)) }
-        return HTMLResponse.make(IssuingPages.tools(.init(items: items), page: PageContext(request: req, title: req.t(.issuerToolsTitle))))
+        let shared = try await req.shares.shares(receivedBy: current.organisationID)
+            .filter { $0.status == .accepted && $0.mode == .link && !$0.badgeClass.isArchived }
+            .map { IssuingPages.ToolsModel.Item(id: $0.$badgeClass.id, name: "\($0.badgeClass.name.text(in: req.context.language)) (\($0.sharer.name))") }
+        return HTMLResponse.make(IssuingPages.tools(.init(items: items, shared: shared), page: PageContext(request: req, title: req.t(.issuerToolsTitle))))
     }
 
     func awardForm(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.issuer)
-        let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: current.organisationID)
+        let (badgeClass, _) = try await req.shares.awardable(req.idParameter(), by: current.organisationID)
         if badgeClass.isArchived { throw BlasonError.conflict(.badgeClassArchived) }
         let model = IssuingPages.AwardFormModel(badgeClassID: badgeClass.id!, badgeName: badgeClass.name.text(in: req.context.language),
                                                 issuedOn: CalendarDay.format(req.blason.clock.now))
@@ -43,13 +46,14 @@ struct IssuingController: RouteCollection {
 
     func award(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.issuer)
-        let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: current.organisationID)
+        let (badgeClass, viaShare) = try await req.shares.awardable(req.idParameter(), by: current.organisationID)
         let form = try req.content.decode(AwardForm.self)
         do {
             let draft = try Self.draft(from: form, now: req.blason.clock.now)
-            let awards = try await req.awards.issue(badgeClass, draft: draft, issuedBy: req.context.userID)
+            let awards = try await req.awards.issue(badgeClass, draft: draft, issuedBy: req.context.userID,
+                                                    awardedBy: viaShare ? current.organisationID : nil)
             req.flash("\(req.t(.awardedNotice)) \(awards.count)")
-            return req.redirect(to: SiteRoute.badgeClass(badgeClass.id!).path)
+            return req.redirect(to: viaShare ? SiteRoute.awards.path : SiteRoute.badgeClass(badgeClass.id!).path)
         } catch BlasonError.invalid(let issues) {
             var model = IssuingPages.AwardFormModel(badgeClassID: badgeClass.id!, badgeName: badgeClass.name.text(in: req.context.language),
                                                     issuedOn: form.issued_on ?? CalendarDay.format(req.blason.clock.now))
@@ -88,7 +92,9 @@ struct IssuingController: RouteCollection {
 
     func list(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.issuer)
-        let awards = try await Award.query(on: req.db).filter(\.$organisation.$id == current.organisationID).with(\.$badgeClass)
+        let awards = try await Award.query(on: req.db)
+            .group(.or) { $0.filter(\.$organisation.$id == current.organisationID).filter(\.$awardedBy.$id == current.organisationID) }
+            .with(\.$badgeClass)
             .sort(\.$createdAt, .descending).limit(500).all()
         let service = req.awards
         let rows = awards.map {

@@ -5,12 +5,11 @@ enum Catalogue {
         // Layout
         case appTagline, skipToContent, mainNavigation, navDashboard, navIssuer, navCreator, navNetwork, navAdministration
         case navReports, navHelp, signIn, signUp, signOut, switchOrganisation, switchButton, languageLabel, footerText
-        case currentOrganisation
         // Home
         case homeTitle, homeLead, homeProgrammeTitle, homeProgrammeText, homeRegionBadges, homeVerifyText
         // Accounts
         case signInTitle, signUpTitle, emailLabel, passwordLabel, nameLabel, passwordHint, noAccountYet, alreadyAccount
-        case signInButton, signUpButton, formErrorsTitle, signedOutNotice, welcomeNotice
+        case signInButton, signUpButton, formErrorsTitle, welcomeNotice
         // Dashboard
         case dashboardTitle, noOrganisationYet, createOrganisationLink, statBadgeClasses, statAwards, statRevoked
         case recentAwards, yourRole, quickActions
@@ -44,8 +43,8 @@ enum Catalogue {
         case alignmentsHeading, tagsHeading, issuerWebsite, issuerContact, badgesOfIssuer, verificationExplanation
         case openBadgesData, pngUnavailable
         // Network, reports, help
-        case networkTitle, networkIntro, directoryHeading, noOtherOrganisations
-        case reportsTitle, reportsIntro, awardsPerBadge, countColumn
+        case networkTitle
+        case reportsTitle, reportsIntro, awardsPerBadge
         case helpTitle, helpIntro, helpCreateTitle, helpCreateText, helpIssueTitle, helpIssueText, helpVerifyTitle
         case helpVerifyText, helpAPITitle, helpAPIText
         // Earners: claim links, passport, public profile
@@ -57,7 +56,7 @@ enum Catalogue {
         case emailsTitle, emailsIntro, addEmailButton, emailVerified, emailUnverified, verificationSentNotice, emailVerifiedNotice
         case settingsTitle, notificationsHeading, notifyAwardMail, notifyEndorsementDigest, languagePreference, exportHeading
         case exportText, exportButton, deleteHeading, deleteText, deleteConfirmLabel, deleteButton, accountDeletedNotice
-        case deleteConfirmMismatch, profilePageTitle, profilePageIntro, stateAccepted, stateHidden, statePending, resendLinkButton
+        case profilePageTitle, profilePageIntro, stateAccepted, stateHidden, statePending, resendLinkButton
         case linkResentNotice, awardLanguageLabel, passwordHeading, passwordIntroNone, currentPasswordLabel, newPasswordLabel
         case passwordSetButton, passwordSetNotice
         // Applications
@@ -76,7 +75,7 @@ enum Catalogue {
         case approveHeading, approveMessageLabel, approveExpiresLabel, approveAddendumLabel, approveButton, returnHeading
         case returnCommentLabel, returnButton, rejectHeading, rejectReasonLabel, rejectButton, voteHeading, voteYes, voteNo
         case voteCommentLabel, voteButton, juryAdvice, internalNoteLabel, toApplicantLabel, commentButton, decisionRecordedNotice
-        case voteRecordedNotice, revisionLabel, attachmentDownload, reviewersOnlyLabel, joinedReviewNotice, applicationsNotOpen
+        case voteRecordedNotice, revisionLabel, attachmentDownload, reviewersOnlyLabel, joinedReviewNotice
         case currentFileKept, noAnswer, badgesReceived
         // Network
         case partnerEndorsementsHeading, partnerEndorsementsIntro, filterWeEndorse, filterTheyEndorseUs, filterMutual, addPartnerHeading
@@ -86,13 +85,30 @@ enum Catalogue {
         case askEndorsementLabel, askEndorsementButton, messageLabel, ourOrganisationOption, externalEndorsementsHeading, digestCheckbox
         case askExternalLabel, externalEmailLabel, awaitingApproval, approveEndorsementButton, declineEndorsementButton
         case withdrawEndorsementButton, incomingRequestsHeading, noIncomingRequests, acceptRequestButton, declineRequestButton
-        case badgesWeEndorsedHeading, sharedWithPartnersHeading, sharedWithUsHeading, sharingComingNote, templatesHeading
+        case badgesWeEndorsedHeading, sharedWithPartnersHeading, sharedWithUsHeading, noSharedBadges, templatesHeading
         case templateNameLabel, templateTextFR, templateTextEN, saveTemplateButton, deleteTemplateButton, noPartners, noEndorsements
         case weEndorseTag, theyEndorseUsTag, partnershipRequestedNotice, endorsementPublishedNotice, requestSentNotice
         case externalEndorseTitle, externalEndorseIntro, yourNameLabel, affiliationLabel, endorsementTextLabel, sendEndorsementButton
         case externalEndorsementThanks, endorsedOn, endorsementsHeading, ofOrganisation, networkSavedNotice
+        // Programme
+        case navProgramme, programmeExpectedSkillsHeading, programmeLevelReminder, programmeParticipantsHeading, programmeNoParticipants
+        case programmeContact, joinTitle, joinIntro, stepPartnerTitle, stepPartnerDone, stepPartnerPending, stepPartnerButton
+        case stepShareTitle, stepShareIntro, stepApplyTitle, stepApplyIntro, stepApplyDone, stepEndorseTitle, stepEndorseIntro
+        case submitBadgeTitle, submitBadgeLabel, questionRegionBadge, questionLevel, levelPractise, levelMaster, questionCoversAll
+        case questionCoveredSkills, questionRemarks, submitBadgeButton, submissionSentNotice, submissionStatusSubmitted
+        case submissionStatusInfo, submissionStatusAccepted, submissionStatusRejected, yourSubmissions, noSubmissions, replyLabel
+        case replyButton, reviewProgrammeTitle, candidaciesHeading, submissionsHeading, structureColumn, requestedColumn
+        case finalBadgeLabel, proposePastEarnersLabel, acceptSubmissionButton, askInfoLabel, askInfoButton, rejectSubmissionButton
+        case acceptCandidacyButton, referentialHeading, answersHeading, coversAllYes, coversAllNo, skillCovered, skillNotCovered
+        case linkedBadgesHeading, askEndorsementReminder, dashboardProgrammeTitle, figuresStructures, figuresApplied, figuresAccepted
+        case figuresSubmissions, figuresLinked, figuresProposals, figuresProposalsAccepted, figuresProposalsDeclined, exportCSV
+        case chartSubmissionsByCompetency, chartProposalsByMonth, monthColumn, shareTitle, shareIntro, shareBadgeLabel, shareModeLabel
+        case shareModeLink, shareModeCopy, sharePartnersLabel, shareInstructionsLabel, shareProgrammeNote, shareButton, shareSentNotice
+        case shareStatusPending, shareStatusAccepted, shareStatusDeclined, shareStatusEnded, endShareButton, acceptShareButton
+        case declineShareButton, shareBadgeLink, awardSharedBadge, sharedBadgesHeading, programmeOpenLink, submissionTitle, candidacyStatus
+        case linkedObjectsHeading, noPartnersYet, noMessages, organisationColumn, openSubmission, noBadgeToSubmit
         // Mail administration
-        case outboxTitle, outboxIntro, outboxLocalNote, outboxEmpty, outboxTo, outboxSubject, outboxStatus, outboxCreated
+        case outboxTitle, outboxIntro, outboxLocalNote, outboxEmpty
         case outboxStatusPending, outboxStatusSending, outboxStatusSent, outboxStatusFailed, templatesTitle, templatesIntro
         case templateSubject, templateBody, templatePlaceholders, templateAwardIssued, templateAwardProposed, templateReset
         // E-mails ({recipient}, {badge}, {issuer} are replaced; the link block is added by Blason)
@@ -103,7 +119,9 @@ enum Catalogue {
         case mailAppRejectedSubject, mailAppRejectedBody, mailAppCommentSubject, mailAppCommentBody, mailReviewerSubject, mailReviewerBody
         case mailReviewerButton, mailPartnershipSubject, mailPartnershipBody, mailNetworkButton, mailEndorsementRequestSubject
         case mailEndorsementRequestBody, mailExternalEndorsementSubject, mailExternalEndorsementBody, mailExternalEndorsementButton
-        case mailDigestSubject, mailDigestBody
+        case mailDigestSubject, mailDigestBody, mailSubmissionInfoSubject, mailSubmissionInfoBody, mailSubmissionReplySubject
+        case mailSubmissionReplyBody, mailSubmissionAcceptedSubject, mailSubmissionAcceptedBody, mailSubmissionRejectedSubject
+        case mailSubmissionRejectedBody, mailProgrammeButton
         // Errors
         case errorTitle, error400, error401, error403, error404, error409, error413, error500, csrfError, backHome
     }
@@ -128,7 +146,6 @@ enum Catalogue {
         case .switchButton: ("Changer", "Switch")
         case .languageLabel: ("Langue", "Language")
         case .footerText: ("Blason — plateforme Open Badges libre et auto-hébergée.", "Blason — a free, self-hosted Open Badges platform.")
-        case .currentOrganisation: ("Organisation active", "Current organisation")
         case .homeTitle: ("Reconnaître les compétences, simplement", "Recognising skills, simply")
         case .homeLead: ("Blason permet aux organisations de créer, d'émettre et de vérifier des Open Badges, en français et en anglais.",
                          "Blason lets organisations create, award and verify Open Badges, in French and in English.")
@@ -148,7 +165,6 @@ enum Catalogue {
         case .signInButton: ("Se connecter", "Sign in")
         case .signUpButton: ("Créer mon compte", "Create my account")
         case .formErrorsTitle: ("Le formulaire contient des erreurs :", "The form has errors:")
-        case .signedOutNotice: ("Vous êtes déconnecté.", "You are signed out.")
         case .welcomeNotice: ("Bienvenue !", "Welcome!")
         case .dashboardTitle: ("Tableau de bord", "Dashboard")
         case .noOrganisationYet: ("Vous n'êtes membre d'aucune organisation pour l'instant.", "You are not a member of any organisation yet.")
@@ -301,14 +317,9 @@ enum Catalogue {
         case .openBadgesData: ("Données Open Badges", "Open Badges data")
         case .pngUnavailable: ("Ce badge n'existe qu'en SVG : son image n'a pas de version PNG.", "This badge class only has an SVG image: no PNG version exists.")
         case .networkTitle: ("Réseau", "Network")
-        case .networkIntro: ("Les organisations présentes sur la plateforme qui acceptent d'apparaître dans l'annuaire.",
-                             "The organisations on the platform that chose to be listed in the directory.")
-        case .directoryHeading: ("Annuaire des organisations", "Organisation directory")
-        case .noOtherOrganisations: ("Aucune autre organisation pour l'instant.", "No other organisations yet.")
         case .reportsTitle: ("Rapports", "Reports")
         case .reportsIntro: ("Les badges émis par votre organisation, par badge.", "The awards of your organisation, by badge class.")
         case .awardsPerBadge: ("Émissions par badge", "Awards per badge class")
-        case .countColumn: ("Nombre", "Count")
         case .helpTitle: ("Aide", "Help")
         case .helpIntro: ("Blason suit le standard Open Badges : chaque badge émis est vérifiable par n'importe quel outil compatible.",
                           "Blason follows the Open Badges standard: every award can be checked by any compatible tool.")
@@ -393,7 +404,6 @@ enum Catalogue {
         case .deleteConfirmLabel: ("Tapez votre adresse e-mail pour confirmer", "Type your e-mail address to confirm")
         case .deleteButton: ("Supprimer définitivement", "Delete for good")
         case .accountDeletedNotice: ("Votre compte a été supprimé.", "Your account has been deleted.")
-        case .deleteConfirmMismatch: ("l'adresse tapée ne correspond pas à celle du compte.", "the address typed does not match the account's.")
         case .profilePageTitle: ("Badges de {name}", "{name}'s badges")
         case .profilePageIntro: ("Badges choisis par leur titulaire. Chacun est vérifiable à son adresse.", "Badges chosen by their holder. Each can be verified at its address.")
         case .stateAccepted: ("accepté", "accepted")
@@ -523,7 +533,6 @@ enum Catalogue {
         case .attachmentDownload: ("Télécharger", "Download")
         case .reviewersOnlyLabel: ("interne", "internal")
         case .joinedReviewNotice: ("Vous pouvez maintenant évaluer ces demandes.", "You can now review these applications.")
-        case .applicationsNotOpen: ("Les demandes ne sont pas ouvertes pour ce badge.", "Applications are not open for this badge class.")
         case .currentFileKept: ("Fichier actuel : {name} (gardé si vous n'en envoyez pas d'autre)", "Current file: {name} (kept unless you upload another)")
         case .noAnswer: ("(pas de réponse)", "(no answer)")
         case .badgesReceived: ("Badges reçus", "Badges received")
@@ -575,7 +584,7 @@ enum Catalogue {
         case .badgesWeEndorsedHeading: ("Badges que nous avons endossés", "Badges we have endorsed")
         case .sharedWithPartnersHeading: ("Badges partagés avec les partenaires", "Badges shared with partners")
         case .sharedWithUsHeading: ("Badges partagés avec nous", "Badges shared with us")
-        case .sharingComingNote: ("Aucun badge partagé pour l'instant.", "No shared badges yet.")
+        case .noSharedBadges: ("Aucun badge partagé pour l'instant.", "No shared badges yet.")
         case .templatesHeading: ("Modèles d'endossement", "Endorsement templates")
         case .templateNameLabel: ("Nom du modèle", "Template name")
         case .templateTextFR: ("Texte (français)", "Text (French)")
@@ -601,15 +610,116 @@ enum Catalogue {
         case .endorsementsHeading: ("Endossements", "Endorsements")
         case .ofOrganisation: ("l'organisation", "the organisation")
         case .networkSavedNotice: ("Enregistré.", "Saved.")
+        case .navProgramme: ("La démarche", "The programme")
+        case .programmeExpectedSkillsHeading: ("Présentation des compétences attendues sur les badges Région", "The skills expected for the Region badges")
+        case .programmeLevelReminder: ("Pour rappel", "Reminder")
+        case .programmeParticipantsHeading: ("Structures participantes", "Participating organisations")
+        case .programmeNoParticipants: ("Aucune structure pour l'instant.", "No organisations yet.")
+        case .programmeContact: ("Pour toute question ou demande d'information, merci d'envoyer un message à :", "For any question, please write to:")
+        case .joinTitle: ("Rejoindre la démarche", "Join the programme")
+        case .joinIntro: ("L'intégration de votre structure et de vos badges se fait en deux temps : la demande du badge participant, et le partage de vos badges avec la Région, qui les rattache aux badges Région.",
+                          "Joining happens in two stages: applying for the participant badge, and sharing your badges with the Region, which links them to the Region badges.")
+        case .stepPartnerTitle: ("Devenir partenaire de la Région", "Become a partner of the Region")
+        case .stepPartnerDone: ("Vous êtes partenaire de la Région.", "You are a partner of the Region.")
+        case .stepPartnerPending: ("Demande de partenariat envoyée, en attente.", "Partnership request sent, pending.")
+        case .stepPartnerButton: ("Ajouter la Région comme partenaire", "Add the Region as a partner")
+        case .stepShareTitle: ("Partager vos badges et les relier aux badges Région", "Share your badges and link them to the Region badges")
+        case .stepShareIntro: ("Si vous avez plusieurs badges à soumettre, faites cette démarche pour chacun d'entre eux.", "If you have several badges to submit, do this for each of them.")
+        case .stepApplyTitle: ("Demander le badge participant", "Apply for the participant badge")
+        case .stepApplyIntro: ("Votre demande doit être accompagnée d'au moins un badge partagé.", "Your application must come with at least one shared badge.")
+        case .stepApplyDone: ("Demande du badge participant", "Participant badge application")
+        case .stepEndorseTitle: ("Demander l'endossement de vos badges rattachés", "Ask the Region to endorse your linked badges")
+        case .stepEndorseIntro: ("N'oubliez pas de demander l'endossement du (des) badge(s) partagés à la Région.", "Do not forget to ask the Region to endorse your shared badge(s).")
+        case .submitBadgeTitle: ("Soumettre un badge à la Région", "Submit a badge to the Region")
+        case .submitBadgeLabel: ("Badge à partager (en tant que lien)", "Badge to share (as a link)")
+        case .questionRegionBadge: ("A quel badge Région souhaitez-vous qu'il soit rattaché ?", "Which Region badge should it be linked to?")
+        case .questionLevel: ("A quel niveau correspond-il ?", "Which level does it match?")
+        case .levelPractise: ("Je pratique (Niveau I)", "I practise (Level I)")
+        case .levelMaster: ("Je maîtrise (Niveau II)", "I master (Level II)")
+        case .questionCoversAll: ("Selon moi, il couvre toutes les compétences attendues dans le badge Région", "In my view it covers all the skills expected in the Region badge")
+        case .questionCoveredSkills: ("Si non, lesquelles couvre-t-il ?", "If not, which ones does it cover?")
+        case .questionRemarks: ("Remarques et précisions éventuelles", "Remarks and details")
+        case .submitBadgeButton: ("Enregistrer et envoyer à la Région", "Save and send to the Region")
+        case .submissionSentNotice: ("Votre demande de partage de badge est maintenant envoyée à la Région !", "Your badge sharing request has been sent to the Region!")
+        case .submissionStatusSubmitted: ("envoyé, en cours d'examen", "sent, under review")
+        case .submissionStatusInfo: ("précisions demandées", "information requested")
+        case .submissionStatusAccepted: ("accepté et rattaché", "accepted and linked")
+        case .submissionStatusRejected: ("non retenu", "not accepted")
+        case .yourSubmissions: ("Vos badges soumis", "Your submitted badges")
+        case .noSubmissions: ("Aucun badge soumis.", "No badges submitted.")
+        case .replyLabel: ("Votre réponse", "Your reply")
+        case .replyButton: ("Répondre", "Reply")
+        case .reviewProgrammeTitle: ("Examen des candidatures", "Reviewing candidacies")
+        case .candidaciesHeading: ("Candidatures (badge participant)", "Candidacies (participant badge)")
+        case .submissionsHeading: ("Badges soumis", "Submitted badges")
+        case .structureColumn: ("Structure", "Organisation")
+        case .requestedColumn: ("Demandé", "Requested")
+        case .finalBadgeLabel: ("Badge Région et niveau retenus", "Region badge and level chosen")
+        case .proposePastEarnersLabel: ("Proposer aussi le badge Région aux {count} personnes qui ont déjà obtenu ce badge",
+                                        "Also propose the Region badge to the {count} people who already earned this badge")
+        case .acceptSubmissionButton: ("Accepter et rattacher", "Accept and link")
+        case .askInfoLabel: ("Demander des précisions", "Ask for more information")
+        case .askInfoButton: ("Envoyer la demande", "Send the request")
+        case .rejectSubmissionButton: ("Ne pas retenir", "Do not accept")
+        case .acceptCandidacyButton: ("Accepter la candidature et délivrer le badge participant", "Accept the candidacy and award the participant badge")
+        case .referentialHeading: ("Référentiel", "Referential")
+        case .answersHeading: ("Réponses de la structure", "The organisation's answers")
+        case .coversAllYes: ("Oui", "Yes")
+        case .coversAllNo: ("Non", "No")
+        case .skillCovered: ("couverte", "covered")
+        case .skillNotCovered: ("non couverte", "not covered")
+        case .linkedBadgesHeading: ("Badges rattachés", "Linked badges")
+        case .askEndorsementReminder: ("N'oubliez pas de demander l'endossement de ce badge à la Région.", "Do not forget to ask the Region to endorse this badge.")
+        case .dashboardProgrammeTitle: ("Tableau de bord de la démarche", "Programme dashboard")
+        case .figuresStructures: ("Structures", "Organisations")
+        case .figuresApplied: ("candidates", "applied")
+        case .figuresAccepted: ("participantes", "participating")
+        case .figuresSubmissions: ("Badges soumis", "Badges submitted")
+        case .figuresLinked: ("Badges rattachés", "Linked badges")
+        case .figuresProposals: ("Propositions envoyées", "Proposals sent")
+        case .figuresProposalsAccepted: ("acceptées", "accepted")
+        case .figuresProposalsDeclined: ("refusées", "declined")
+        case .exportCSV: ("Exporter en CSV", "Export as CSV")
+        case .chartSubmissionsByCompetency: ("Badges soumis par compétence et niveau", "Submitted badges by competency and level")
+        case .chartProposalsByMonth: ("Propositions par mois", "Proposals by month")
+        case .monthColumn: ("Mois", "Month")
+        case .shareTitle: ("Partager un badge avec les partenaires", "Share a badge with partners")
+        case .shareIntro: ("Choisissez le badge, la façon de le partager et les partenaires.", "Choose the badge, how to share it and the partners.")
+        case .shareBadgeLabel: ("Badge", "Badge class")
+        case .shareModeLabel: ("Partage", "Sharing")
+        case .shareModeLink: ("Badge partagé en tant que lien", "Badge shared as a link")
+        case .shareModeCopy: ("Badge partagé en tant que copie", "Badge shared as a copy")
+        case .sharePartnersLabel: ("Partenaires", "Partners")
+        case .shareInstructionsLabel: ("Instructions pour les partenaires", "Instructions for partners")
+        case .shareProgrammeNote: ("Pour la Région Normandie, utilisez « Rejoindre la démarche » : les quatre questions y sont posées.",
+                                   "For the Normandy Region, use “Join the programme”: the four questions are asked there.")
+        case .shareButton: ("Partager", "Share")
+        case .shareSentNotice: ("Badge partagé.", "Badge shared.")
+        case .shareStatusPending: ("en attente", "pending")
+        case .shareStatusAccepted: ("accepté", "accepted")
+        case .shareStatusDeclined: ("refusé", "declined")
+        case .shareStatusEnded: ("terminé", "ended")
+        case .endShareButton: ("Mettre fin au partage", "End sharing")
+        case .acceptShareButton: ("Accepter", "Accept")
+        case .declineShareButton: ("Refuser", "Decline")
+        case .shareBadgeLink: ("Partager un badge avec les partenaires", "Share a badge with partners")
+        case .awardSharedBadge: ("Émettre", "Award")
+        case .sharedBadgesHeading: ("Badges partagés avec nous", "Badges shared with us")
+        case .programmeOpenLink: ("La Normandie badge les compétences", "La Normandie badge les compétences")
+        case .submissionTitle: ("Badge soumis : {badge}", "Submitted badge: {badge}")
+        case .candidacyStatus: ("Candidature", "Candidacy")
+        case .linkedObjectsHeading: ("Éléments liés à la demande", "Linked to this application")
+        case .noPartnersYet: ("Aucun partenaire pour l'instant : ajoutez-en depuis la page Réseau.", "No partners yet: add some from the Network page.")
+        case .noMessages: ("Aucun message.", "No messages.")
+        case .organisationColumn: ("Organisation", "Organisation")
+        case .openSubmission: ("Voir la soumission", "Open the submission")
+        case .noBadgeToSubmit: ("Créez d'abord le badge de votre structure, puis revenez ici pour le soumettre.",
+                                "Create your organisation's badge first, then come back here to submit it.")
         case .outboxTitle: ("Courriels envoyés", "Sent e-mails")
         case .outboxIntro: ("Les courriels de votre organisation et leur état d'envoi.", "Your organisation's e-mails and their delivery status.")
         case .outboxLocalNote: ("Aucun serveur SMTP n'est configuré : les courriels restent ici. Vous pouvez suivre leurs liens pour essayer chaque parcours.",
                                 "No SMTP server is configured: e-mails stay here. You can follow their links to try every flow.")
         case .outboxEmpty: ("Aucun courriel.", "No e-mails.")
-        case .outboxTo: ("Destinataire", "To")
-        case .outboxSubject: ("Objet", "Subject")
-        case .outboxStatus: ("État", "Status")
-        case .outboxCreated: ("Créé le", "Created")
         case .outboxStatusPending: ("en attente", "pending")
         case .outboxStatusSending: ("en cours d'envoi", "sending")
         case .outboxStatusSent: ("envoyé", "sent")
@@ -678,6 +788,19 @@ enum Catalogue {
         case .mailDigestSubject: ("Demandes d'endossement en attente : {count}", "Pending endorsement requests: {count}")
         case .mailDigestBody: ("Voici les demandes d'endossement qui attendent une réponse de votre organisation :\n\n{note}",
                                "Here are the endorsement requests waiting for an answer from your organisation:\n\n{note}")
+        case .mailSubmissionInfoSubject: ("Badge « {badge} » : la Région demande des précisions", "Badge “{badge}”: the Region asks for more information")
+        case .mailSubmissionInfoBody: ("Les services de la Région reviennent vers vous au sujet du badge « {badge} » soumis à la démarche « {programme} » :\n\n{note}",
+                                       "The Region's services come back to you about the badge “{badge}” submitted to “{programme}”:\n\n{note}")
+        case .mailSubmissionReplySubject: ("{organisation} a répondu au sujet du badge « {badge} »", "{organisation} replied about the badge “{badge}”")
+        case .mailSubmissionReplyBody: ("{organisation} a répondu à votre demande de précisions sur le badge « {badge} » :\n\n{note}",
+                                        "{organisation} replied to your request for information about the badge “{badge}”:\n\n{note}")
+        case .mailSubmissionAcceptedSubject: ("Badge « {badge} » rattaché au badge Région « {region} »", "Badge “{badge}” linked to the Region badge “{region}”")
+        case .mailSubmissionAcceptedBody: ("La Région a accepté votre badge « {badge} » : il est désormais rattaché au badge Région « {region} ». Les personnes qui l'obtiendront recevront automatiquement une proposition d'acceptation du badge Région.\n\nN'oubliez pas de demander l'endossement de votre badge à la Région (page Réseau).",
+                                           "The Region accepted your badge “{badge}”: it is now linked to the Region badge “{region}”. People who earn it will automatically receive a proposal to accept the Region badge.\n\nDo not forget to ask the Region to endorse your badge (Network page).")
+        case .mailSubmissionRejectedSubject: ("Badge « {badge} » non retenu pour la démarche", "Badge “{badge}” not accepted for the programme")
+        case .mailSubmissionRejectedBody: ("La Région n'a pas retenu votre badge « {badge} » pour la démarche « {programme} ». Motif :\n\n{note}",
+                                           "The Region did not accept your badge “{badge}” for “{programme}”. Reason:\n\n{note}")
+        case .mailProgrammeButton: ("Ouvrir la démarche", "Open the programme")
         case .mailIgnoreNote: ("Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.", "If you did not ask for this, ignore this message.")
         case .errorTitle: ("Erreur", "Error")
         case .error400: ("La demande est incorrecte.", "The request is not valid.")

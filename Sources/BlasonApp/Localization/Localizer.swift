@@ -118,6 +118,12 @@ struct Localizer: Sendable {
         case .alreadyPartner: pick("vous êtes déjà partenaires, ou une demande est en attente.", "you are already partners, or a request is pending.")
         case .notPartner: pick("cette organisation n'est pas (encore) votre partenaire.", "this organisation is not (yet) your partner.")
         case .notFindable: pick("cette organisation n'apparaît pas dans l'annuaire.", "this organisation is not listed in the directory.")
+        case .alreadySubmitted: pick("ce badge est déjà soumis à la démarche.", "this badge class has already been submitted to the programme.")
+        case .submissionRequired: pick("partagez d'abord au moins un badge de compétences avec la Région (les quatre questions de la démarche).",
+                                       "first share at least one competency badge with the Region (the programme's four questions).")
+        case .acceptedSubmissionRequired: pick("aucun badge soumis n'a encore été accepté : acceptez au moins une soumission avant la candidature.",
+                                               "no submitted badge has been accepted yet: accept at least one submission before the candidacy.")
+        case .alreadyShared: pick("ce badge est déjà partagé avec ce partenaire.", "this badge class is already shared with this partner.")
         case .accountHasNoPassword: pick("un espace existe déjà pour cette adresse : ouvrez-le avec un lien de connexion (Mon passeport).",
                                          "a space already exists for this address: open it with a sign-in link (My passport).")
         }

@@ -87,13 +87,13 @@ public struct AdminOperations: Sendable {
         }
         let draft = AwardDraft(recipients: [Recipient(email: address, name: name)], issuedOn: app.blason.clock.now, evidenceURL: evidence,
                                language: chosen, kind: propose ? .proposed : .issued)
-        let awards = try await AwardService(db: db, clock: app.blason.clock, configuration: app.blason.configuration).issue(badgeClass, draft: draft, issuedBy: nil)
+        let awards = try await app.blason.awards(db).issue(badgeClass, draft: draft, issuedBy: nil)
         return String(decoding: OB2.json(try publisher.assertion(awards[0])), as: UTF8.self)
     }
 
     public func revoke(award reference: String, reason: String) async throws -> String {
         guard let id = ObjectReference.uuid(reference) else { throw BlasonError.notFound }
-        let service = AwardService(db: db, clock: app.blason.clock, configuration: app.blason.configuration)
+        let service = app.blason.awards(db)
         let award = try await service.find(id, in: nil)
         try await service.revoke(award, reason: reason)
         return String(decoding: OB2.json(try publisher.revoked(award)), as: UTF8.self)

@@ -40,7 +40,7 @@ extension AdminOperations {
                                        criteria: LocalizedText(fr: structure.criteria), tags: ["démo"]),
                 image: Data(art.utf8))
             let recipients = try RecipientList.parse(structure.earners.joined(separator: "\n"))
-            _ = try await AwardService(db: db, clock: app.blason.clock, configuration: app.blason.configuration).issue(
+            _ = try await app.blason.awards(db).issue(
                 badgeClass, draft: AwardDraft(recipients: recipients, issuedOn: app.blason.clock.now), issuedBy: user.requireID())
         }
         return "demo data added; sign in as \(Self.demoAccount.email) / \(Self.demoAccount.password)"

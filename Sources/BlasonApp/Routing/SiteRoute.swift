@@ -81,6 +81,19 @@ enum SiteRoute: Equatable, Sendable {
     case endorsement(UUID)
     case externalEndorser(UUID)
 
+    // Programmes and sharing
+    case programmes
+    case programme(String)
+    case programmeJoin(String)
+    case programmeReview(String)
+    case programmeSubmission(String, UUID)
+    case programmeSubmissionAction(String, UUID, String)
+    case programmeDashboard(String)
+    case programmeExport(String)
+    case shareBadge
+    case shares
+    case shareAction(UUID, String)
+
     // Public, stable URLs: Open Badges ids and their human pages (content negotiation).
     case issuer(UUID)
     case issuerLogo(UUID)
@@ -153,6 +166,17 @@ enum SiteRoute: Equatable, Sendable {
         case .externalEndorsement(let token): "/endorse/\(token)"
         case .endorsement(let id): "/endorsements/\(id.uuidString.lowercased())"
         case .externalEndorser(let id): "/endorsements/\(id.uuidString.lowercased())/endorser"
+        case .programmes: "/programmes"
+        case .programme(let key): "/programmes/\(key)"
+        case .programmeJoin(let key): "/programmes/\(key)/join"
+        case .programmeReview(let key): "/programmes/\(key)/review"
+        case .programmeSubmission(let key, let id): "/programmes/\(key)/submissions/\(id.uuidString.lowercased())"
+        case .programmeSubmissionAction(let key, let id, let action): "/programmes/\(key)/submissions/\(id.uuidString.lowercased())/\(action)"
+        case .programmeDashboard(let key): "/programmes/\(key)/dashboard"
+        case .programmeExport(let key): "/programmes/\(key)/export.csv"
+        case .shareBadge: "/network/shares/new"
+        case .shares: "/network/shares"
+        case .shareAction(let id, let action): "/network/shares/\(id.uuidString.lowercased())/\(action)"
         case .mailOutbox: "/admin/mail"
         case .mailTemplates: "/admin/mail-templates"
         case .network: "/network"

@@ -10,16 +10,20 @@ struct AwardService {
     let db: any Database
     let clock: Clock
     let configuration: BlasonConfiguration
+    var hooks = AwardHooks()
 
     /// Rows per INSERT: SQLite caps bound parameters per statement, and one award binds about 16.
     static let insertBatch = 500
 
     /// Awards `badgeClass` to every recipient of the draft, all or nothing: one transaction, batched inserts.
-    func issue(_ badgeClass: BadgeClass, draft: AwardDraft, issuedBy userID: UUID?) async throws -> [Award] {
+    /// `awardedBy`: the partner awarding a badge class shared with it as a link (the badge and its
+    /// issuer stay the sharer's).
+    func issue(_ badgeClass: BadgeClass, draft: AwardDraft, issuedBy userID: UUID?, awardedBy: UUID? = nil) async throws -> [Award] {
         guard !badgeClass.isArchived else { throw BlasonError.conflict(.badgeClassArchived) }
         let awards = try prepare(badgeClass, draft: draft, issuedBy: userID)
+        awards.forEach { $0.$awardedBy.id = awardedBy }
         try await db.transaction { db in
-            try await AwardService(db: db, clock: clock, configuration: configuration).insert(awards, badgeClass: badgeClass)
+            try await AwardService(db: db, clock: clock, configuration: configuration, hooks: hooks).insert(awards, badgeClass: badgeClass)
         }
         return awards
     }
@@ -51,6 +55,7 @@ struct AwardService {
             try await Array(awards[start..<min(start + Self.insertBatch, awards.count)]).create(on: db)
         }
         try await AwardMail(db: db, configuration: configuration, clock: clock).queue(awards, badgeClass: badgeClass)
+        for hook in hooks.afterIssue { try await hook(awards, badgeClass, db) }
     }
 
     /// Sends the earner a fresh claim link; earlier links of the award stop working.
@@ -70,23 +75,28 @@ struct AwardService {
         guard reason.count <= 1000 else { throw BlasonError.invalid("reason", .tooLong(max: 1000)) }
         guard !award.isRevoked else { throw BlasonError.conflict(.alreadyRevoked) }
         let now = clock.now
-        // A conditional update: of two revocations racing, only one finds the award unrevoked.
-        let changed = try await (db as! any SQLDatabase).update(Award.schema)
-            .set("revoked_at", to: now)
-            .set("revocation_reason", to: reason)
-            .where("id", .equal, award.requireID())
-            .where("revoked_at", .is, SQLLiteral.null)
-            .returning("id")
-            .all()
-        guard !changed.isEmpty else { throw BlasonError.conflict(.alreadyRevoked) }
-        award.revokedAt = now
-        award.revocationReason = reason
+        let hooks = self.hooks
+        try await db.transaction { db in
+            // A conditional update: of two revocations racing, only one finds the award unrevoked.
+            let changed = try await (db as! any SQLDatabase).update(Award.schema)
+                .set("revoked_at", to: now)
+                .set("revocation_reason", to: reason)
+                .where("id", .equal, award.requireID())
+                .where("revoked_at", .is, SQLLiteral.null)
+                .returning("id")
+                .all()
+            guard !changed.isEmpty else { throw BlasonError.conflict(.alreadyRevoked) }
+            award.revokedAt = now
+            award.revocationReason = reason
+            for hook in hooks.afterRevoke { try await hook(award, db) }
+        }
     }
 
     /// An award of `organisationID` (nil: any organisation, for public pages and the command line).
+    /// An award of `organisationID`'s, or one it made of a badge shared with it as a link.
     func find(_ id: UUID, in organisationID: UUID?) async throws -> Award {
         guard let award = try await Award.query(on: db).filter(\.$id == id).with(\.$badgeClass).first(),
-              organisationID == nil || award.$organisation.id == organisationID else {
+              organisationID == nil || award.$organisation.id == organisationID || award.$awardedBy.id == organisationID else {
             throw BlasonError.notFound
         }
         return award

@@ -1,4 +1,5 @@
 import BlasonCore
+import Fluent
 import Vapor
 
 /// App-wide settings and collaborators, reachable from requests, commands and tests alike.
@@ -6,6 +7,11 @@ struct BlasonServices: Sendable {
     let configuration: BlasonConfiguration
     let clock: Clock
     var hooks = ApplicationHooks()
+    var awardHooks = AwardHooks()
+
+    func awards(_ db: any Database) -> AwardService {
+        AwardService(db: db, clock: clock, configuration: configuration, hooks: awardHooks)
+    }
 
     var publicURL: String { configuration.publicURL }
     var publisher: OB2Publisher { OB2Publisher(publicURL: configuration.publicURL) }
@@ -32,19 +38,26 @@ extension Request {
     var accounts: AccountService { AccountService(db: db, hasher: application.passwordHasher) }
     var organisations: OrganisationService { OrganisationService(db: db) }
     var badgeClasses: BadgeClassService { BadgeClassService(db: db) }
-    var awards: AwardService { AwardService(db: db, clock: application.blason.clock, configuration: application.blason.configuration) }
+    var awards: AwardService { application.blason.awards(db) }
     var applicationForms: ApplicationFormService {
         ApplicationFormService(db: db, clock: application.blason.clock, configuration: application.blason.configuration)
     }
     var applications: ApplicationService {
-        ApplicationService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, hooks: application.blason.hooks)
+        ApplicationService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, hooks: application.blason.hooks,
+                           awardHooks: application.blason.awardHooks)
+    }
+    var shares: ShareService { ShareService(db: db, clock: application.blason.clock, configuration: application.blason.configuration) }
+    var programmes: ProgrammeService { ProgrammeService(db: db) }
+    var submissions: SubmissionService {
+        SubmissionService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, awardHooks: application.blason.awardHooks)
     }
     var network: NetworkService { NetworkService(db: db, clock: application.blason.clock, configuration: application.blason.configuration) }
     var endorsements: EndorsementService {
         EndorsementService(db: db, clock: application.blason.clock, configuration: application.blason.configuration)
     }
     var reviews: ApplicationReviewService {
-        ApplicationReviewService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, hooks: application.blason.hooks)
+        ApplicationReviewService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, hooks: application.blason.hooks,
+                                 awardHooks: application.blason.awardHooks)
     }
 }
 

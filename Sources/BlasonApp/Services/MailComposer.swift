@@ -22,6 +22,10 @@ struct MailComposer: Sendable {
         case endorsementRequest = "endorsement-request"
         case externalEndorsementRequest = "external-endorsement-request"
         case endorsementDigest = "endorsement-digest"
+        case submissionInfoRequested = "submission-info-requested"
+        case submissionReply = "submission-reply"
+        case submissionAccepted = "submission-accepted"
+        case submissionRejected = "submission-rejected"
 
         /// Events whose subject and message an organisation may reword.
         static let customisable: [Event] = [.awardIssued, .awardProposed]
@@ -95,6 +99,18 @@ struct MailComposer: Sendable {
         case .endorsementDigest:
             wording = Wording(subject: t(.mailDigestSubject), body: t(.mailDigestBody))
             button = t(.mailNetworkButton)
+        case .submissionInfoRequested:
+            wording = Wording(subject: t(.mailSubmissionInfoSubject), body: t(.mailSubmissionInfoBody))
+            button = t(.mailProgrammeButton)
+        case .submissionReply:
+            wording = Wording(subject: t(.mailSubmissionReplySubject), body: t(.mailSubmissionReplyBody))
+            button = t(.mailProgrammeButton)
+        case .submissionAccepted:
+            wording = Wording(subject: t(.mailSubmissionAcceptedSubject), body: t(.mailSubmissionAcceptedBody))
+            button = t(.mailProgrammeButton)
+        case .submissionRejected:
+            wording = Wording(subject: t(.mailSubmissionRejectedSubject), body: t(.mailSubmissionRejectedBody))
+            button = t(.mailProgrammeButton)
         }
         let greeting = Self.fill(t(.mailGreeting), values.merging(["recipient": values["recipient"] ?? ""]) { a, _ in a })
             .replacingOccurrences(of: " ,", with: ",")

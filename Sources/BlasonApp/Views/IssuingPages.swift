@@ -10,6 +10,8 @@ enum IssuingPages {
             let name: String
         }
         let items: [Item]
+        /// Partners' badge classes shared with us as a link.
+        var shared: [Item] = []
     }
 
     static func tools(_ model: ToolsModel, page: PageContext) -> String {
@@ -24,7 +26,13 @@ enum IssuingPages {
                     .a(.href(SiteRoute.award(badgeClass: item.id).path),
                        Components.badgeImage(SiteRoute.badgeImage(item.id).path, name: item.name, size: "small"),
                        .span(.text(item.name))))
-            }))
+            })),
+            .if(!model.shared.isEmpty, .section(.h2(.text(t(.sharedBadgesHeading))), .ul(.class("badge-grid"), .forEach(model.shared) { item in
+                .li(.class("badge-card"),
+                    .a(.href(SiteRoute.award(badgeClass: item.id).path),
+                       Components.badgeImage(SiteRoute.badgeImage(item.id).path, name: item.name, size: "small"),
+                       .span(.text(item.name))))
+            })))
         ))
     }
 

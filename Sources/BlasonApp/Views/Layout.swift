@@ -57,13 +57,14 @@ enum Layout {
 
     private static func navigation(_ page: PageContext) -> [(route: SiteRoute, label: String)] {
         let t = page.t
-        guard page.isSignedIn else { return [(.home, "Blason"), (.passport, t(.navPassport)), (.help, t(.navHelp))] }
+        guard page.isSignedIn else { return [(.home, "Blason"), (.programmes, t(.navProgramme)), (.passport, t(.navPassport)), (.help, t(.navHelp))] }
         // Earners who belong to no organisation only have their space.
         guard !page.memberships.isEmpty else {
             return [(.passport, t(.navPassport))] + (page.reviewsApplications ? [(.reviews, t(.navReviews))] : []) + [(.help, t(.navHelp))]
         }
         return [(.dashboard, t(.navDashboard)), (.issuerTools, t(.navIssuer)), (.badgeClasses, t(.navCreator)),
-                (.network, t(.navNetwork)), (.administration, t(.navAdministration)), (.reports, t(.navReports)), (.help, t(.navHelp))]
+                (.network, t(.navNetwork)), (.programmes, t(.navProgramme)), (.administration, t(.navAdministration)), (.reports, t(.navReports)),
+                (.help, t(.navHelp))]
     }
 
     private static func languageSwitch(_ page: PageContext) -> Node<HTML.BodyContext> {

@@ -14,5 +14,6 @@ public enum BlasonMigrations {
         M0009_CreateMailTables(),
         M0010_CreateApplications(),
         M0011_CreateNetwork(),
+        M0012_CreateProgrammes(),
     ]
 }

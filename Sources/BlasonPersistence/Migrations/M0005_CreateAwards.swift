@@ -27,6 +27,8 @@ public struct M0005_CreateAwards: AsyncMigration {
             .field("on_profile", .bool, .required)
             .field("language", .string, .required)
             .field("recipient_organisation_id", .uuid, .references(Organisation.schema, "id", onDelete: .setNull))
+            .field("source_award_id", .uuid)
+            .field("awarded_by_organisation_id", .uuid, .references(Organisation.schema, "id", onDelete: .setNull))
             .field("created_at", .datetime)
             .create()
         // Lists by badge class, by recipient and the revocation list must not scan the table as it grows.
@@ -34,6 +36,7 @@ public struct M0005_CreateAwards: AsyncMigration {
             try await sql.create(index: "awards_badge_class_idx").on(Award.schema).column("badge_class_id").run()
             try await sql.create(index: "awards_recipient_idx").on(Award.schema).column("recipient_email").run()
             try await sql.create(index: "awards_revoked_idx").on(Award.schema).column("organisation_id").column("revoked_at").run()
+            try await sql.create(index: "awards_source_idx").on(Award.schema).column("source_award_id").run()
         }
     }
 

@@ -30,6 +30,10 @@ public final class Award: Model, @unchecked Sendable {
     @Field(key: "language") public var languageCode: String
     /// Set when the earner is an organisation (e.g. a programme's participant badge): the award shows on its profile.
     @OptionalParent(key: "recipient_organisation_id") public var recipientOrganisation: Organisation?
+    /// For a proposal made from another award (a programme's Region badge from a partner badge): that award.
+    @OptionalField(key: "source_award_id") public var sourceAwardID: UUID?
+    /// For an award made by a partner of a badge class shared with it as a link: that partner.
+    @OptionalParent(key: "awarded_by_organisation_id") public var awardedBy: Organisation?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

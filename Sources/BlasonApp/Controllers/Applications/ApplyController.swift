@@ -29,9 +29,11 @@ struct ApplyController: RouteCollection {
         let language = req.context.language
         let issuer = try await Organisation.find(badgeClass.$organisation.id, on: req.db)
         let organisation = form.applicantKind == .organisation ? req.context.current.flatMap { $0.role == .admin ? $0.organisationName : nil } : nil
+        let applying = form.applicantKind == .organisation ? req.context.current.flatMap { $0.role == .admin ? $0.organisationID : nil } : nil
+        let panels = try await req.blason.hooks.panels(form: form, organisationID: applying, db: req.db, t: req.t)
         return ApplyPages.ApplyModel(badgeClassID: badgeClass.id!, badgeName: badgeClass.name.text(in: language), issuerName: issuer?.name ?? "",
                                      introduction: form.introduction.text(in: language), questions: form.questions, method: form.reviewMethod,
-                                     applicantKind: form.applicantKind, organisationName: organisation)
+                                     applicantKind: form.applicantKind, organisationName: organisation, panels: panels)
     }
 
     func show(_ req: Request) async throws -> Response {

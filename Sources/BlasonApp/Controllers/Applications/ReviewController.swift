@@ -64,7 +64,7 @@ struct ReviewController: RouteCollection {
                                                             "threshold": String(form.juryThreshold), "members": String(members)])
         }
         let organisation = try await application.$applicantOrganisation.get(on: req.db)
-        let model = ReviewPages.DetailModel(
+        var model = ReviewPages.DetailModel(
             applicationID: application.id!, badgeClassID: application.$badgeClass.id,
             badgeName: application.badgeClass.name.text(in: req.context.language), applicantName: application.applicantName,
             applicantEmail: application.applicantEmail, applicantOrganisation: organisation?.name, status: application.status,
@@ -73,6 +73,9 @@ struct ReviewController: RouteCollection {
             earlier: byRevision.keys.filter { $0 < application.revision }.sorted(by: >).map { ($0, byRevision[$0] ?? [:]) },
             messages: events.map { ApplyController.message($0, req.t) }, canDecide: rights.decide, canVote: rights.vote,
             juryAdvice: advice, issues: issues)
+        for link in try await ApplicationLink.query(on: req.db).filter(\.$application.$id == application.requireID()).all() {
+            if let described = try await req.blason.hooks.describe(link, db: req.db, t: req.t) { model.links.append(described) }
+        }
         return HTMLResponse.make(ReviewPages.detail(model, page: PageContext(request: req, title: req.t(.reviewsTitle))),
                                  status: issues.isEmpty ? .ok : .unprocessableEntity)
     }

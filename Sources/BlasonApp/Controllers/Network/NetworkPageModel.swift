@@ -62,8 +62,26 @@ enum NetworkPageModel {
         if let userID = req.context.userID {
             model.digest = try await NotificationSettings(db: req.db).isEnabled(.endorsementDigest, userID: userID)
         }
-        model.sharedWithPartners = .p(.text(req.t(.sharingComingNote)))
-        model.sharedWithUs = .p(.text(req.t(.sharingComingNote)))
+        func row(_ share: BadgeShare, other: Organisation) -> SharingViews.Row {
+            .init(id: share.id!, badgeClassID: share.$badgeClass.id, badgeName: share.badgeClass.name.text(in: language), organisation: other.name,
+                  mode: share.mode, status: share.status, instructions: share.instructions, date: share.createdAt)
+        }
+        let sent = try await req.shares.shares(sentBy: organisationID)
+        let received = try await req.shares.shares(receivedBy: organisationID)
+        let shareIDs = (sent + received).compactMap(\.id)
+        let submissions = shareIDs.isEmpty ? [] : try await ProgrammeSubmission.query(on: req.db).filter(\.$share.$id ~~ shareIDs).with(\.$programme).all()
+        let submissionPaths = Dictionary(submissions.map { ($0.$share.id, SiteRoute.programmeSubmission($0.programme.key, $0.id!).path) },
+                                         uniquingKeysWith: { a, _ in a })
+        model.sharesSent = sent.map { share in
+            var row = row(share, other: share.partner)
+            row.submissionPath = submissionPaths[share.id!]
+            return row
+        }
+        model.sharesReceived = received.map { share in
+            var row = row(share, other: share.sharer)
+            row.submissionPath = submissionPaths[share.id!]
+            return row
+        }
         return model
     }
 }

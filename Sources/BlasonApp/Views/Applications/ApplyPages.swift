@@ -14,6 +14,8 @@ enum ApplyPages {
         let applicantKind: ApplicantKind
         /// For organisation applicants: the organisation they apply for, when signed in as its admin.
         let organisationName: String?
+        /// What other features show here (e.g. a programme's submitted badges).
+        var panels: [ApplicationHooks.Panel] = []
         var name = ""
         var email = ""
         var values: QuestionFields.Values = [:]
@@ -33,6 +35,11 @@ enum ApplyPages {
             Components.errorSummary(model.issues, t),
             .if(model.applicantKind == .organisation,
                 .p(.class("notice"), .text(model.organisationName.map { MailComposer.fill(t(.applyAsOrganisation), ["name": $0]) } ?? t(.applySignInAsAdmin)))),
+            .forEach(model.panels) { panel in
+                .section(.class("panel"), .h2(.text(panel.title)), .p(.text(panel.intro)),
+                         .if(!panel.items.isEmpty, .ul(.class("link-list"), .forEach(panel.items) { .li(.a(.href($0.path), .text($0.label))) })),
+                         .unwrap(panel.action) { .p(.a(.class("button secondary"), .href($0.path), .text($0.label))) })
+            },
             .if(canApply, .form(
                 .method(.post), .action(SiteRoute.applyPage(model.badgeClassID).path), .enctype(.multipartData), .attribute(named: "novalidate"),
                 Layout.csrfField(page.csrf),

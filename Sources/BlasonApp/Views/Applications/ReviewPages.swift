@@ -51,6 +51,8 @@ enum ReviewPages {
         let canDecide: Bool
         let canVote: Bool
         let juryAdvice: String?
+        /// Objects other features linked to the application (e.g. a programme's submitted badges).
+        var links: [(label: String, path: String)] = []
         var issues: [FieldIssue] = []
     }
 
@@ -75,6 +77,8 @@ enum ReviewPages {
             .unwrap(model.juryAdvice) { .p(.class("notice"), .text($0)) },
             .h2(.text(t(.yourAnswers))),
             QuestionFields.answers(model.questions, values: model.values, fileLink: fileLink, t),
+            .if(!model.links.isEmpty, .section(.id("linked"), .h2(.text(t(.linkedObjectsHeading))),
+                                               .ul(.class("link-list"), .forEach(model.links) { .li(.a(.href($0.path), .text($0.label))) }))),
             .forEach(model.earlier) { earlier in
                 .element(named: "details", nodes: [
                     .element(named: "summary", text: MailComposer.fill(t(.revisionLabel), ["n": String(earlier.revision)])),

@@ -50,9 +50,8 @@ enum NetworkPage {
         var ourBadgeClasses: [Option] = []
         var digest = false
         var issues: [FieldIssue] = []
-        /// Filled by the programme: the two sharing sections.
-        var sharedWithPartners: Node<HTML.BodyContext> = .empty
-        var sharedWithUs: Node<HTML.BodyContext> = .empty
+        var sharesSent: [SharingViews.Row] = []
+        var sharesReceived: [SharingViews.Row] = []
     }
 
     static func render(_ model: Model, page: PageContext) -> String {
@@ -101,8 +100,8 @@ enum NetworkPage {
                                    Layout.csrfField(page.csrf), .button(.type(.submit), .class("button small danger"), .text(t(.declineRequestButton)))))
                      }))),
             .section(.id("endorsed"), .h2(.text(t(.badgesWeEndorsedHeading))), endorsementList(model.endorsedByUs, page, external: false)),
-            .section(.id("shared-with-partners"), .h2(.text(t(.sharedWithPartnersHeading))), model.sharedWithPartners),
-            .section(.id("shared-with-us"), .h2(.text(t(.sharedWithUsHeading))), model.sharedWithUs),
+            .section(.id("shared-with-partners"), .h2(.text(t(.sharedWithPartnersHeading))), SharingViews.sent(model.sharesSent, page: page)),
+            .section(.id("shared-with-us"), .h2(.text(t(.sharedWithUsHeading))), SharingViews.received(model.sharesReceived, page: page)),
             .section(.id("templates"), .h2(.text(t(.templatesHeading))),
                      .ul(.class("template-list"), .forEach(model.templates) { template in
                          .li(.element(named: "details", nodes: [
