@@ -1,7 +1,12 @@
 """Shared helpers for Blason's end-to-end checks: start a real `blason serve`, run the CLI,
-pick free loopback ports, report results."""
+pick free loopback ports, run the test SMTP server, browse with cookies and forms, report results."""
+import email
+import email.policy
+import glob
+import http.cookiejar
 import json
 import os
+import re
 import signal
 import socket
 import struct
@@ -9,10 +14,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 import zlib
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
 BLASON = os.environ.get("BLASON_BIN", os.path.join(ROOT, ".build", "debug", "blason"))
 
 
@@ -90,6 +98,105 @@ class Server:
                 return response.status, response.read(), response.headers
         except urllib.error.HTTPError as error:
             return error.code, error.read(), error.headers
+
+
+class Sink:
+    """e2e/smtp_sink.py as a child process on a loopback port, writing each message to a directory."""
+
+    def __init__(self, port, directory):
+        self.port, self.directory, self.process = port, directory, None
+
+    def start(self):
+        self.process = subprocess.Popen([sys.executable, os.path.join(HERE, "smtp_sink.py"), "--port", str(self.port), "--dir", self.directory,
+                                         "--exit-with-parent"],
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.process.stdout.readline()
+        if "ready" not in line:
+            raise RuntimeError("SMTP sink did not start: %r" % line)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def messages(self):
+        result = []
+        for path in sorted(glob.glob(os.path.join(self.directory, "*.eml"))):
+            with open(path, "rb") as handle:
+                result.append(email.message_from_binary_file(handle, policy=email.policy.default))
+        return result
+
+
+def wait_for(predicate, timeout, step=0.25):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate():
+            return True
+        time.sleep(step)
+    return predicate()
+
+
+def text_of(message):
+    part = message.get_body(preferencelist=("plain",))
+    return part.get_content() if part else ""
+
+
+def multipart(fields, files=None):
+    """A multipart/form-data body: fields [(name, value)] or {name: value}, files {name: (filename, type, bytes)}."""
+    boundary = "----blason-e2e-boundary"
+    lines = []
+    for name, value in (fields.items() if isinstance(fields, dict) else fields):
+        lines += [b"--" + boundary.encode(), ('Content-Disposition: form-data; name="%s"' % name).encode(), b"", value.encode()]
+    for name, (filename, kind, data) in (files or {}).items():
+        lines += [b"--" + boundary.encode(), ('Content-Disposition: form-data; name="%s"; filename="%s"' % (name, filename)).encode(),
+                  ("Content-Type: " + kind).encode(), b"", data]
+    lines += [b"--" + boundary.encode() + b"--", b""]
+    return b"\r\n".join(lines), "multipart/form-data; boundary=" + boundary
+
+
+class WebClient:
+    """A browser without a screen: keeps cookies, follows redirects, and sends forms (url-encoded or
+    multipart) with the anti-forgery token of the last page it read."""
+
+    def __init__(self, base):
+        self.base = base
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.csrf = ""
+        self.page = ""
+        self.url = ""
+
+    def _open(self, request):
+        try:
+            with self.opener.open(request, timeout=60) as response:
+                status, url, body = response.status, response.geturl(), response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            status, url, body = error.code, error.geturl(), error.read().decode("utf-8", "replace")
+        token = re.search(r'name="_csrf" value="([^"]+)"', body)
+        if token:
+            self.csrf = token.group(1)
+        self.page, self.url = body, url
+        return status, url, body
+
+    def _absolute(self, path):
+        return path if path.startswith("http") else self.base + path
+
+    def get(self, path):
+        """Returns (status, final URL, body)."""
+        return self._open(urllib.request.Request(self._absolute(path), headers={"Accept": "text/html"}))
+
+    def post(self, path, fields=()):
+        """Posts [(name, value)] (repeated names allowed) or {name: value}, url-encoded."""
+        pairs = list(fields.items() if isinstance(fields, dict) else fields) + [("_csrf", self.csrf)]
+        return self._open(urllib.request.Request(self._absolute(path), data=urllib.parse.urlencode(pairs).encode(),
+                                                 headers={"Accept": "text/html", "Content-Type": "application/x-www-form-urlencoded"}))
+
+    def post_multipart(self, path, fields=(), files=None):
+        pairs = list(fields.items() if isinstance(fields, dict) else fields) + [("_csrf", self.csrf)]
+        body, kind = multipart(pairs, files)
+        return self._open(urllib.request.Request(self._absolute(path), data=body, headers={"Accept": "text/html", "Content-Type": kind}))
 
 
 class Report:

@@ -5,13 +5,19 @@ assertion page in French and in English. Then, as an earner on a phone-sized win
 open the e-mail link, accept, switch to English, download the baked PNG, which 1EdTech's OB 2.0
 validator must accept. Last, a badge application: the organisation opens applications, a person
 applies on a phone in French with a PDF, the reviewer returns it, the applicant resubmits, the
-reviewer approves. Screenshots of each step go to --out."""
+reviewer approves. Then the programme « La Normandie badge les compétences », clicked through in
+French by a structure, the Region's reviewer and the earners: partnership, submission with the
+four answers, candidacy, information asked and given, acceptance, endorsement, awards, the Region
+badge proposal accepted on a phone and another declined, and the programme's dashboard.
+Screenshots of each step go to --out."""
 import argparse
+import html
 import json
 import os
 import re
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -178,6 +184,7 @@ def main():
                          verdict.stdout[-800:])
             application_flow(server, report, args, shot)
             network_flow(server, report, args)
+            programme_flow(server, report, args)
         finally:
             driver.quit()
     return report.finish()
@@ -354,6 +361,258 @@ def network_flow(server, report, args):
     finally:
         a.quit()
         b.quit()
+
+
+def outbox_mails(server):
+    """The e-mails of the outbox page as (subject, to, [links]), newest first."""
+    with urllib.request.urlopen(urllib.request.Request(server.base + "/admin/mail", headers={"Accept": "text/html"})) as response:
+        page = response.read().decode()
+    mails = []
+    for item in page.split("<li><details>")[1:]:
+        subject = html.unescape(re.sub(r"<[^>]+>", "", item.split("</strong>", 1)[0]))
+        to = html.unescape(re.sub(r"<[^>]+>", "", item.split("</strong>", 1)[1].split("<span", 1)[0])).strip(" —")
+        mails.append((subject, to, [html.unescape(link) for link in re.findall(r'href="(http[^"]+)"', item)]))
+    return mails
+
+
+def programme_flow(server, report, args):
+    """« La Normandie badge les compétences », in French, clicked through by a structure, the Region's
+    reviewer (made with the command line) and the earners; one screenshot per step."""
+    server.cli("user", "create", "--email", "instruction@normandie.fr", "--password", "mot-de-passe-solide", "--name", "Inès Instructrice",
+               "--org", "region-normandie", "--role", "admin")
+    structure, region, earner = browser(), browser(), browser()
+    for driver in (structure, region, earner):
+        driver.implicitly_wait(5)
+    earner.set_window_size(390, 844)
+    count = [0]
+    image = os.path.join(args.out, "programme-badge.png")
+    with open(image, "wb") as handle:
+        handle.write(png(128, 128, (11, 79, 138)))
+
+    def shot(driver, name):
+        count[0] += 1
+        driver.save_screenshot(os.path.join(args.out, "programme-%02d-%s.png" % (count[0], name)))
+
+    def go(driver, by, value):
+        page = driver.find_element(By.TAG_NAME, "html")
+        driver.find_element(by, value).click()
+        WebDriverWait(driver, 30).until(replaced(page))
+
+    def button(driver, label, within="//main"):
+        go(driver, By.XPATH, "%s//button[normalize-space()=\"%s\"]" % (within, label))
+
+    def fill(driver, selector, value):
+        field = driver.find_element(By.CSS_SELECTOR, selector)
+        field.clear()
+        field.send_keys(value)
+
+    def choose(driver, name, label):
+        driver.find_element(By.XPATH, "//select[@name='%s']/option[normalize-space()=\"%s\"]" % (name, label)).click()
+
+    def text(driver):
+        return driver.find_element(By.TAG_NAME, "main").text
+
+    def new_badge(name, description):
+        go(structure, By.LINK_TEXT, "Outils du créateur")
+        go(structure, By.LINK_TEXT, "Créer un badge")
+        fill(structure, "input[name=name_fr]", name)
+        fill(structure, "textarea[name=description_fr]", description)
+        fill(structure, "textarea[name=criteria_fr]", "- Préparer\n- Réaliser\n- Faire le bilan")
+        structure.find_element(By.NAME, "image").send_keys(image)
+        go(structure, By.CSS_SELECTOR, "main form button[type=submit]")
+        return "Badge créé." in structure.page_source
+
+    try:
+        # The structure: an account, its organisation, two badge classes.
+        structure.get(server.base + "/sign-up")
+        fill(structure, "input[name=name]", "Jeanne Dupont")
+        fill(structure, "input[name=email]", "contact@maison-des-jeunes.example.org")
+        fill(structure, "input[name=password]", "mot-de-passe-solide")
+        go(structure, By.CSS_SELECTOR, "main form button[type=submit]")
+        fill(structure, "input[name=name]", "Maison des jeunes de Caen")
+        fill(structure, "input[name=contact_email]", "contact@maison-des-jeunes.example.org")
+        fill(structure, "input[name=city]", "Caen")
+        go(structure, By.CSS_SELECTOR, "main form button[type=submit]")
+        report.check("programme: the structure has its organisation", "/dashboard" in structure.current_url)
+        report.check("programme: the structure creates two badge classes", new_badge("Animer un atelier", "Animer un atelier collectif.")
+                     and new_badge("Tenir un stand", "Tenir un stand d'information."))
+        badge_url = None
+
+        # The presentation, then « Rejoindre la démarche ».
+        structure.get(server.base + "/programmes/normandie")
+        report.check("programme: the presentation shows the referential and the contact",
+                     "Présentation des compétences attendues sur les badges Région" in text(structure) and "badges-formation@normandie.fr" in text(structure))
+        shot(structure, "presentation")
+        go(structure, By.LINK_TEXT, "Rejoindre la démarche")
+        report.check("programme: the join page lists the four steps", len(structure.find_elements(By.CSS_SELECTOR, "ol.steps > li")) == 4)
+        shot(structure, "rejoindre")
+
+        # Réseau › Ajouter un nouveau partenaire › Région Normandie › Confirmer; the Region accepts.
+        go(structure, By.LINK_TEXT, "Réseau")
+        fill(structure, "input[name=search]", "Région")
+        button(structure, "Rechercher")
+        go(structure, By.XPATH, "//li[contains(., 'Région Normandie')]/a[normalize-space()='Ajouter comme partenaire']")
+        shot(structure, "partenaire-confirmer")
+        button(structure, "Confirmer")
+        report.check("programme: the structure asks the Region to be its partner", "Demande de partenariat envoyée." in structure.page_source)
+        region.get(server.base + "/sign-in")
+        fill(region, "input[name=email]", "instruction@normandie.fr")
+        fill(region, "input[name=password]", "mot-de-passe-solide")
+        go(region, By.CSS_SELECTOR, "main form button[type=submit]")
+        go(region, By.LINK_TEXT, "Réseau")
+        report.check("programme: the Region sees the request", "Maison des jeunes de Caen" in region.find_element(By.ID, "partners").text)
+        shot(region, "region-demande-partenariat")
+        button(region, "Accepter", "//li[@class='partner' and contains(., 'Maison des jeunes de Caen')]")
+        report.check("programme: the Region accepts the partnership", "Enregistré." in region.page_source)
+
+        # The four answers, in the join page's form.
+        structure.get(server.base + "/programmes/normandie/join")
+        report.check("programme: the partnership shows as done", "✓" in text(structure))
+        choose(structure, "badge_class", "Animer un atelier")
+        choose(structure, "competency", "Organiser")
+        structure.find_element(By.CSS_SELECTOR, "label[for=level-0]").click()
+        structure.find_element(By.CSS_SELECTOR, "label[for=covers_all-1]").click()
+        structure.find_element(By.XPATH, "//details[.//input[@id='skill-organiser-1-0']]/summary").click()
+        structure.find_element(By.CSS_SELECTOR, "label[for=skill-organiser-1-0]").click()
+        structure.find_element(By.CSS_SELECTOR, "label[for=skill-organiser-1-2]").click()
+        fill(structure, "textarea[name=remarks]", "Atelier de 20 heures, évalué en situation.")
+        shot(structure, "soumission-formulaire")
+        button(structure, "Enregistrer et envoyer à la Région")
+        report.check("programme: the badge is sent to the Region", "Votre demande de partage de badge est maintenant envoyée à la Région !" in structure.page_source)
+        shot(structure, "soumission-envoyee")
+
+        # The candidacy for the participant badge.
+        go(structure, By.XPATH, "//main//a[normalize-space()='Demander le badge participant']")
+        report.check("programme: the apply page shows the submitted badge", "Animer un atelier" in text(structure))
+        fields = structure.find_elements(By.CSS_SELECTOR, "textarea[name^='question-'], input[name^='question-']")
+        fields[0].send_keys("Nous accompagnons 200 jeunes par an vers l'emploi.")
+        fields[1].send_keys("Jeanne Dupont, 02 31 00 00 00")
+        shot(structure, "candidature")
+        button(structure, "Soumettez votre demande maintenant")
+        report.check("programme: the candidacy is sent", "Votre demande est envoyée." in structure.page_source)
+
+        # The Region: the queue, the submission, a question.
+        region.get(server.base + "/programmes/normandie")
+        go(region, By.LINK_TEXT, "Examen des candidatures")
+        report.check("programme: the queue lists the candidacy", "Maison des jeunes de Caen" in region.find_element(By.ID, "candidacies").text)
+        shot(region, "examen")
+        go(region, By.XPATH, "//section[@id='candidacies']//a[normalize-space()='Animer un atelier']")
+        report.check("programme: the referential is beside the answers", "non couverte" in text(region)
+                     and "Identifier et prioriser les tâches" in text(region))
+        fill(region, "form[action$='/info'] textarea[name=message]", "Combien d'heures dure l'atelier ?")
+        shot(region, "soumission-region")
+        button(region, "Envoyer la demande")
+        report.check("programme: the Region asks for more information", "Combien d'heures dure l'atelier ?" in text(region))
+        submission_url = region.current_url
+
+        # The structure replies from the link in its e-mail.
+        info = [m for m in outbox_mails(server) if m[0].startswith("Badge « Animer un atelier » : la Région demande des précisions")]
+        report.check("programme: the information request is e-mailed to the structure", len(info) == 1
+                     and info[0][1] == "contact@maison-des-jeunes.example.org", info)
+        structure.get(next((link for link in info[0][2] if "/programmes/" in link), submission_url) if info else submission_url)
+        fill(structure, "textarea[name=message]", "Vingt heures, sur cinq semaines.")
+        shot(structure, "reponse")
+        button(structure, "Répondre")
+        report.check("programme: the structure replies", "Message envoyé." in structure.page_source)
+
+        # The Region accepts the submission, linked at the level asked, then the candidacy.
+        region.refresh()
+        report.check("programme: the Region reads the reply", "Vingt heures, sur cinq semaines." in text(region))
+        selected = region.find_element(By.CSS_SELECTOR, "select[name=final_level] option:checked").text
+        fill(region, "textarea[name=note]", "Badge cohérent avec le référentiel.")
+        shot(region, "acceptation-soumission")
+        button(region, "Accepter et rattacher")
+        report.check("programme: the submission is accepted at the level asked", "Organiser" in selected and "Décision enregistrée" in region.page_source
+                     and selected in text(region), selected)
+        shot(region, "soumission-acceptee")
+        go(region, By.LINK_TEXT, "Examen des candidatures")
+        go(region, By.XPATH, "//section[@id='candidacies']//h3/a[normalize-space()='Maison des jeunes de Caen']")
+        report.check("programme: the candidacy links to the submission", "Animer un atelier" in region.find_element(By.ID, "linked").text)
+        shot(region, "candidature-region")
+        button(region, "Accepter")
+        report.check("programme: the Region accepts the candidacy", "Décision enregistrée" in region.page_source)
+
+        # The second badge is not kept.
+        structure.get(server.base + "/programmes/normandie/join")
+        choose(structure, "badge_class", "Tenir un stand")
+        choose(structure, "competency", "Communiquer")
+        structure.find_element(By.CSS_SELECTOR, "label[for=level-1]").click()
+        structure.find_element(By.CSS_SELECTOR, "label[for=covers_all-0]").click()
+        button(structure, "Enregistrer et envoyer à la Région")
+        region.get(server.base + "/programmes/normandie/review")
+        go(region, By.XPATH, "//main//a[normalize-space()='Tenir un stand']")
+        fill(region, "form[action$='/reject'] textarea[name=reason]", "Les compétences de communication ne sont pas évaluées.")
+        shot(region, "refus-soumission")
+        button(region, "Ne pas retenir")
+        report.check("programme: the Region does not keep the second badge", "Décision enregistrée" in region.page_source
+                     and "Les compétences de communication ne sont pas évaluées." in text(region))
+
+        # The structure is a participant; it asks the Region to endorse its linked badge.
+        structure.get(server.base + "/programmes/normandie/join")
+        report.check("programme: the structure sees its candidacy accepted and its badge linked", "Organiser" in text(structure)
+                     and "Acceptée" in text(structure) or "acceptée" in text(structure))
+        shot(structure, "participant")
+        button(structure, "Demander un endossement")
+        report.check("programme: the structure asks for the endorsement", "Demande envoyée." in structure.page_source)
+        go(region, By.LINK_TEXT, "Réseau")
+        request = "//section[@id='requests']//li[contains(., 'Maison des jeunes de Caen')]"
+        region.find_element(By.XPATH, request + "//textarea[@name='comment']").send_keys("La Région Normandie reconnaît ce badge dans la démarche.")
+        shot(region, "endossement")
+        button(region, "Endosser", request)
+        report.check("programme: the Region endorses the badge", "Endossement publié." in region.page_source)
+
+        # Three earners.
+        structure.get(server.base + "/programmes/normandie/join")
+        go(structure, By.LINK_TEXT, "Outils du créateur")
+        go(structure, By.PARTIAL_LINK_TEXT, "Animer un atelier")
+        badge_url = structure.current_url
+        go(structure, By.LINK_TEXT, "Émettre ce badge")
+        fill(structure, "textarea[name=recipients]", "Léa Martin <lea@example.org>\nMax Petit <max@example.org>\nnoe@example.org")
+        shot(structure, "emission")
+        go(structure, By.CSS_SELECTOR, "main form button[type=submit]")
+        report.check("programme: three awards made", "Badges émis : 3" in structure.page_source)
+        mails = outbox_mails(server)
+        proposals = {e: [m for m in mails if m[1] == e and m[0].startswith("Proposition d'acceptation du badge")]
+                     for e in ("lea@example.org", "max@example.org", "noe@example.org")}
+        report.check("programme: each earner gets one Region badge proposal", all(len(p) == 1 for p in proposals.values()),
+                     {e: len(p) for e, p in proposals.items()})
+        claim = {e: next((link for link in p[0][2] if "/claim/" in link), None) if p else None for e, p in proposals.items()}
+
+        # On a phone: Léa accepts, Max declines, Noé does nothing.
+        earner.get(claim["lea@example.org"])
+        report.check("programme: the proposal page fits a phone", "Organiser" in text(earner)
+                     and earner.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"))
+        shot(earner, "proposition-telephone")
+        button(earner, "Accepter")
+        report.check("programme: Léa accepts the Region badge into her passport", "/passport" in earner.current_url and "Badge accepté" in earner.page_source)
+        shot(earner, "passeport")
+        earner.delete_all_cookies()
+        earner.get(claim["max@example.org"])
+        button(earner, "Refuser")
+        report.check("programme: Max declines it", "Proposition refusée" in earner.page_source)
+        shot(earner, "proposition-refusee")
+        statuses = {}
+        for person in ("max@example.org", "noe@example.org"):
+            award = re.search(r"/claim/([0-9a-f-]{36})/", claim[person] or "")
+            try:
+                urllib.request.urlopen(server.base + "/assertions/" + (award.group(1) if award else "none"))
+                statuses[person] = 200
+            except urllib.error.HTTPError as error:
+                statuses[person] = error.code
+        report.check("programme: the declined and the pending Region badges are not public", statuses == {"max@example.org": 404, "noe@example.org": 404},
+                     statuses)
+
+        # The programme's dashboard, for the Region and for the structure.
+        region.get(server.base + "/programmes/normandie")
+        go(region, By.LINK_TEXT, "Tableau de bord de la démarche")
+        report.check("programme: the Region's dashboard has its chart", len(region.find_elements(By.CSS_SELECTOR, "main svg")) > 0)
+        shot(region, "tableau-de-bord")
+        structure.get(server.base + "/programmes/normandie/dashboard")
+        report.check("programme: the structure sees its own part", "Maison des jeunes de Caen" in text(structure))
+        shot(structure, "tableau-de-bord-structure")
+    finally:
+        for driver in (structure, region, earner):
+            driver.quit()
 
 
 def shot_with(driver, args, name):

@@ -11,9 +11,6 @@
 """
 import argparse
 import base64
-import email
-import email.policy
-import glob
 import http.cookiejar
 import json
 import os
@@ -27,49 +24,7 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from blason_e2e import Report, Server, free_port, png  # noqa: E402
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-class Sink:
-    """e2e/smtp_sink.py as a child process, writing each message to a directory."""
-
-    def __init__(self, port, directory):
-        self.port, self.directory, self.process = port, directory, None
-
-    def start(self):
-        self.process = subprocess.Popen([sys.executable, os.path.join(HERE, "smtp_sink.py"), "--port", str(self.port), "--dir", self.directory],
-                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        line = self.process.stdout.readline()
-        if "ready" not in line:
-            raise RuntimeError("SMTP sink did not start: %r" % line)
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(10)
-
-    def messages(self):
-        result = []
-        for path in sorted(glob.glob(os.path.join(self.directory, "*.eml"))):
-            with open(path, "rb") as handle:
-                result.append(email.message_from_binary_file(handle, policy=email.policy.default))
-        return result
-
-
-def wait_for(predicate, timeout, step=0.25):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if predicate():
-            return True
-        time.sleep(step)
-    return predicate()
-
-
-def text_of(message):
-    part = message.get_body(preferencelist=("plain",))
-    return part.get_content() if part else ""
+from blason_e2e import Report, Server, Sink, free_port, multipart, png, text_of, wait_for  # noqa: E402
 
 
 class Browser:
@@ -111,19 +66,6 @@ def setup_issuer(server):
                                   "--description", "Accueillir.", "--criteria", "Accueillir.", "--image", image).stdout)
     token = api(server, "POST", "/api/v1/tokens", body={"email": "issuer@e2e.test", "password": "e2e-password-123", "name": "e2e"})["token"]
     return badge["id"].rsplit("/", 1)[-1], token
-
-
-def multipart(fields, files):
-    """A multipart/form-data body: fields {name: value}, files {name: (filename, type, bytes)}."""
-    boundary = "----blason-e2e-boundary"
-    lines = []
-    for name, value in fields.items():
-        lines += [b"--" + boundary.encode(), ('Content-Disposition: form-data; name="%s"' % name).encode(), b"", value.encode()]
-    for name, (filename, kind, data) in files.items():
-        lines += [b"--" + boundary.encode(), ('Content-Disposition: form-data; name="%s"; filename="%s"' % (name, filename)).encode(),
-                  ("Content-Type: " + kind).encode(), b"", data]
-    lines += [b"--" + boundary.encode() + b"--", b""]
-    return b"\r\n".join(lines), "multipart/form-data; boundary=" + boundary
 
 
 def application_flow(server, sink, badge, token, report, args):

@@ -84,4 +84,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ExternalEndorsementController())
     try app.register(collection: ShareController())
     try app.register(collection: ProgrammeController())
+    try app.register(collection: ProgrammeAPIController())
 }

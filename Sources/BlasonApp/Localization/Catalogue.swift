@@ -106,7 +106,7 @@ enum Catalogue {
         case shareModeLink, shareModeCopy, sharePartnersLabel, shareInstructionsLabel, shareProgrammeNote, shareButton, shareSentNotice
         case shareStatusPending, shareStatusAccepted, shareStatusDeclined, shareStatusEnded, endShareButton, acceptShareButton
         case declineShareButton, shareBadgeLink, awardSharedBadge, sharedBadgesHeading, programmeOpenLink, submissionTitle, candidacyStatus
-        case linkedObjectsHeading, noPartnersYet, noMessages, organisationColumn, openSubmission, noBadgeToSubmit
+        case linkedObjectsHeading, allBadgesSubmitted, noPartnersYet, noMessages, organisationColumn, openSubmission, noBadgeToSubmit
         // Mail administration
         case outboxTitle, outboxIntro, outboxLocalNote, outboxEmpty
         case outboxStatusPending, outboxStatusSending, outboxStatusSent, outboxStatusFailed, templatesTitle, templatesIntro
@@ -709,6 +709,8 @@ enum Catalogue {
         case .submissionTitle: ("Badge soumis : {badge}", "Submitted badge: {badge}")
         case .candidacyStatus: ("Candidature", "Candidacy")
         case .linkedObjectsHeading: ("Éléments liés à la demande", "Linked to this application")
+        case .allBadgesSubmitted: ("Tous vos badges sont soumis. Pour en soumettre un autre, créez-le d'abord.",
+                                   "All your badges are submitted. To submit another one, create it first.")
         case .noPartnersYet: ("Aucun partenaire pour l'instant : ajoutez-en depuis la page Réseau.", "No partners yet: add some from the Network page.")
         case .noMessages: ("Aucun message.", "No messages.")
         case .organisationColumn: ("Organisation", "Organisation")

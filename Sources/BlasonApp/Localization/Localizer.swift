@@ -54,6 +54,11 @@ struct Localizer: Sendable {
             "contact_email": ("E-mail de contact", "Contact e-mail"), "reason": ("Motif", "Reason"), "role": ("Rôle", "Role"),
             "current_password": ("Mot de passe actuel", "Current password"), "new_password": ("Nouveau mot de passe", "New password"),
             "confirm": ("Confirmation", "Confirmation"), "language": ("Langue", "Language"),
+            "badge_class": ("Badge", "Badge class"), "competency": ("Badge Région", "Region badge"), "level": ("Niveau", "Level"),
+            "covers_all": ("Couverture des compétences attendues", "Coverage of the expected skills"),
+            "covered_skills": ("Compétences couvertes", "Skills covered"), "remarks": ("Remarques", "Remarks"),
+            "final_level": ("Badge Région et niveau retenus", "Region badge and level chosen"), "message": ("Message", "Message"),
+            "partners": ("Partenaires", "Partners"), "mode": ("Partage", "Sharing"), "instructions": ("Instructions", "Instructions"),
         ]
         if let pair = known[name] { return pick(pair.0, pair.1) }
         if name.hasPrefix("alignment_") { return pick("Alignement \(name.dropFirst(10))", "Alignment \(name.dropFirst(10))") }

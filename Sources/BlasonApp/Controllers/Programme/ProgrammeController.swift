@@ -55,12 +55,14 @@ struct ProgrammeController: RouteCollection {
         let current = try req.requireOrganisation(.admin)
         guard current.organisationID != referential.programme.$operatorOrganisation.id else { throw BlasonError.forbidden }
         func field(_ name: String) -> String { (try? req.content.get(String.self, at: name)) ?? "" }
-        let typed = ProgrammePages.SubmissionForm(badgeClass: field("badge_class"), competency: field("competency"), level: field("level"),
+        var typed = ProgrammePages.SubmissionForm(badgeClass: field("badge_class"), competency: field("competency"), level: field("level"),
                                                   coversAll: field("covers_all"), remarks: field("remarks"), then: field("then"))
+        let ticked = (try? req.content.get([String].self, at: "skills_\(typed.competency)_\(typed.level)")) ?? []
+        typed.skills = Set(ticked.map { "\(typed.competency)-\(typed.level)-\($0)" })
         do {
             guard let badgeClassID = UUID(uuidString: typed.badgeClass) else { throw BlasonError.invalid("badge_class", .required) }
             guard ["yes", "no"].contains(typed.coversAll) else { throw BlasonError.invalid("covers_all", .required) }
-            let skills = ((try? req.content.get([String].self, at: "skills_\(typed.competency)_\(typed.level)")) ?? []).compactMap { Int($0) }
+            let skills = ticked.compactMap { Int($0) }
             let answers = SubmissionAnswers(competency: typed.competency, level: Int(typed.level) ?? 0, coversAll: typed.coversAll == "yes",
                                             coveredSkills: skills, remarks: typed.remarks)
             _ = try await req.submissions.submit(referential, badgeClassID: badgeClassID, by: current.organisationID, answers: answers)

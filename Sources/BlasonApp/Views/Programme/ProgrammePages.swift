@@ -86,6 +86,8 @@ enum ProgrammePages {
         var coversAll = "yes"
         var remarks = ""
         var then = ""
+        /// Ticked skills, as `competency-level-index`.
+        var skills: Set<String> = []
     }
 
     static func join(_ model: JoinModel, page: PageContext) -> String {
@@ -105,7 +107,7 @@ enum ProgrammePages {
                                               Components.submit(t(.stepPartnerButton), style: "secondary"))))),
                 .li(.h2(.text(t(.stepShareTitle))), .p(.text(t(.stepShareIntro))),
                     submissionsTable(model.submissions, key: key, t),
-                    .if(model.badges.isEmpty, .p(.class("notice"), .text(t(.noBadgeToSubmit) + " "),
+                    .if(model.badges.isEmpty, .p(.class("notice"), .text(t(model.submissions.isEmpty ? .noBadgeToSubmit : .allBadgesSubmitted) + " "),
                                                  .a(.href(SiteRoute.badgeClassNew.path), .text(t(.newBadgeClass)))),
                         else: submissionForm(model, page))),
                 .li(.h2(.text(t(.stepApplyTitle))), .p(.text(t(.stepApplyIntro))),
@@ -156,7 +158,9 @@ enum ProgrammePages {
                   radios("level", label: t(.questionLevel), options: [("1", t(.levelPractise)), ("2", t(.levelMaster))], selected: model.typed.level, model.issues, t),
                   radios("covers_all", label: t(.questionCoversAll), options: [("yes", t(.coversAllYes)), ("no", t(.coversAllNo))],
                          selected: model.typed.coversAll, model.issues, t),
-                  .fieldset(.class("choices"), .element(named: "legend", text: t(.questionCoveredSkills)),
+                  .fieldset(.class("choices"), .id("field-covered_skills"), .element(named: "legend", text: t(.questionCoveredSkills)),
+                            .if(!Components.errors(for: "covered_skills", in: model.issues, t).isEmpty,
+                                .div(.class("field-error"), .forEach(Components.errors(for: "covered_skills", in: model.issues, t)) { .p(.text($0)) })),
                             .forEach(model.referential.competencies) { competency in
                                 .forEach(competency.levels) { level in
                                     .element(named: "details", nodes: [
@@ -164,7 +168,8 @@ enum ProgrammePages {
                                         .forEach(Array(level.skills.enumerated())) { index, skill in
                                             let id = "skill-\(competency.key)-\(level.number)-\(index)"
                                             return .div(.class("field checkbox"),
-                                                        .input(.type(.checkbox), .id(id), .name("skills_\(competency.key)_\(level.number)[]"), .value(String(index))),
+                                                        .input(.type(.checkbox), .id(id), .name("skills_\(competency.key)_\(level.number)[]"), .value(String(index)),
+                                                               .checked(model.typed.skills.contains("\(competency.key)-\(level.number)-\(index)"))),
                                                         .label(.for(id), .text(skill.text(in: page.language))))
                                         },
                                     ])
