@@ -55,6 +55,8 @@ class Server:
         self.env["BLASON_BCRYPT_COST"] = "6"
         if database_url:
             self.env["BLASON_DATABASE_URL"] = database_url
+            # PostgreSQL means shared deployments: the key that seals signing keys must be given.
+            self.env.setdefault("BLASON_MASTER_KEY", "QmxhcyBvbiB0ZXN0IG1hc3RlciBrZXkgMzIgYnl0ZXM=")
         else:
             self.env["BLASON_DATABASE_URL"] = "sqlite:" + os.path.join(self.workdir, "blason.sqlite")
         self.label = label

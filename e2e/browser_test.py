@@ -107,7 +107,7 @@ def main():
             report.check("organisation created, dashboard shown", "/dashboard" in driver.current_url and "Mission Insertion Caen" in driver.page_source)
             nav = [a.text for a in driver.find_elements(By.CSS_SELECTOR, ".main-nav a")]
             report.check("navigation mirrors the platform users know",
-                         nav == ["Tableau de bord", "Outils de l'émetteur", "Outils du créateur", "Réseau", "Administration", "Rapports", "Aide"], nav)
+                         nav == ["Tableau de bord", "Outils de l'émetteur", "Outils du créateur", "Réseau", "La démarche", "Administration", "Rapports", "Aide"], nav)
 
             click(By.LINK_TEXT, "Outils du créateur")
             click(By.LINK_TEXT, "Créer un badge")
@@ -389,7 +389,10 @@ def programme_flow(server, report, args):
     with open(image, "wb") as handle:
         handle.write(png(128, 128, (11, 79, 138)))
 
-    def shot(driver, name):
+    def shot(driver, name, focus=None):
+        """Saves the window, scrolled first to the part of the page the step is about (an XPath)."""
+        if focus:
+            driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", driver.find_element(By.XPATH, focus))
         count[0] += 1
         driver.save_screenshot(os.path.join(args.out, "programme-%02d-%s.png" % (count[0], name)))
 
@@ -436,10 +439,9 @@ def programme_flow(server, report, args):
         report.check("programme: the structure has its organisation", "/dashboard" in structure.current_url)
         report.check("programme: the structure creates two badge classes", new_badge("Animer un atelier", "Animer un atelier collectif.")
                      and new_badge("Tenir un stand", "Tenir un stand d'information."))
-        badge_url = None
 
         # The presentation, then « Rejoindre la démarche ».
-        structure.get(server.base + "/programmes/normandie")
+        go(structure, By.LINK_TEXT, "La démarche")
         report.check("programme: the presentation shows the referential and the contact",
                      "Présentation des compétences attendues sur les badges Région" in text(structure) and "badges-formation@normandie.fr" in text(structure))
         shot(structure, "presentation")
@@ -461,18 +463,19 @@ def programme_flow(server, report, args):
         go(region, By.CSS_SELECTOR, "main form button[type=submit]")
         go(region, By.LINK_TEXT, "Réseau")
         report.check("programme: the Region sees the request", "Maison des jeunes de Caen" in region.find_element(By.ID, "partners").text)
-        shot(region, "region-demande-partenariat")
+        shot(region, "region-demande-partenariat", "//section[@id='partners']")
         button(region, "Accepter", "//li[@class='partner' and contains(., 'Maison des jeunes de Caen')]")
         report.check("programme: the Region accepts the partnership", "Enregistré." in region.page_source)
 
         # The four answers, in the join page's form.
-        structure.get(server.base + "/programmes/normandie/join")
+        go(structure, By.LINK_TEXT, "La démarche")
+        go(structure, By.LINK_TEXT, "Rejoindre la démarche")
         report.check("programme: the partnership shows as done", "✓" in text(structure))
         choose(structure, "badge_class", "Animer un atelier")
         choose(structure, "competency", "Organiser")
         structure.find_element(By.CSS_SELECTOR, "label[for=level-0]").click()
         structure.find_element(By.CSS_SELECTOR, "label[for=covers_all-1]").click()
-        structure.find_element(By.XPATH, "//details[.//input[@id='skill-organiser-1-0']]/summary").click()
+        structure.find_element(By.XPATH, "//input[@id='skill-organiser-1-0']/parent::div/parent::details/summary").click()
         structure.find_element(By.CSS_SELECTOR, "label[for=skill-organiser-1-0]").click()
         structure.find_element(By.CSS_SELECTOR, "label[for=skill-organiser-1-2]").click()
         fill(structure, "textarea[name=remarks]", "Atelier de 20 heures, évalué en situation.")
@@ -492,7 +495,7 @@ def programme_flow(server, report, args):
         report.check("programme: the candidacy is sent", "Votre demande est envoyée." in structure.page_source)
 
         # The Region: the queue, the submission, a question.
-        region.get(server.base + "/programmes/normandie")
+        go(region, By.LINK_TEXT, "La démarche")
         go(region, By.LINK_TEXT, "Examen des candidatures")
         report.check("programme: the queue lists the candidacy", "Maison des jeunes de Caen" in region.find_element(By.ID, "candidacies").text)
         shot(region, "examen")
@@ -500,7 +503,7 @@ def programme_flow(server, report, args):
         report.check("programme: the referential is beside the answers", "non couverte" in text(region)
                      and "Identifier et prioriser les tâches" in text(region))
         fill(region, "form[action$='/info'] textarea[name=message]", "Combien d'heures dure l'atelier ?")
-        shot(region, "soumission-region")
+        shot(region, "soumission-region", "//form[contains(@action, '/info')]")
         button(region, "Envoyer la demande")
         report.check("programme: the Region asks for more information", "Combien d'heures dure l'atelier ?" in text(region))
         submission_url = region.current_url
@@ -509,9 +512,12 @@ def programme_flow(server, report, args):
         info = [m for m in outbox_mails(server) if m[0].startswith("Badge « Animer un atelier » : la Région demande des précisions")]
         report.check("programme: the information request is e-mailed to the structure", len(info) == 1
                      and info[0][1] == "contact@maison-des-jeunes.example.org", info)
+        # The e-mail leads to « Rejoindre la démarche », whose table opens the submission.
         structure.get(next((link for link in info[0][2] if "/programmes/" in link), submission_url) if info else submission_url)
+        go(structure, By.XPATH, "//main//table//a[normalize-space()='Animer un atelier']")
+        report.check("programme: the structure reads the question", "Combien d'heures dure l'atelier ?" in text(structure))
         fill(structure, "textarea[name=message]", "Vingt heures, sur cinq semaines.")
-        shot(structure, "reponse")
+        shot(structure, "reponse", "//form[contains(@action, '/reply')]")
         button(structure, "Répondre")
         report.check("programme: the structure replies", "Message envoyé." in structure.page_source)
 
@@ -520,20 +526,23 @@ def programme_flow(server, report, args):
         report.check("programme: the Region reads the reply", "Vingt heures, sur cinq semaines." in text(region))
         selected = region.find_element(By.CSS_SELECTOR, "select[name=final_level] option:checked").text
         fill(region, "textarea[name=note]", "Badge cohérent avec le référentiel.")
-        shot(region, "acceptation-soumission")
+        shot(region, "acceptation-soumission", "//form[contains(@action, '/accept')]")
         button(region, "Accepter et rattacher")
         report.check("programme: the submission is accepted at the level asked", "Organiser" in selected and "Décision enregistrée" in region.page_source
                      and selected in text(region), selected)
         shot(region, "soumission-acceptee")
+        go(region, By.LINK_TEXT, "La démarche")
         go(region, By.LINK_TEXT, "Examen des candidatures")
         go(region, By.XPATH, "//section[@id='candidacies']//h3/a[normalize-space()='Maison des jeunes de Caen']")
         report.check("programme: the candidacy links to the submission", "Animer un atelier" in region.find_element(By.ID, "linked").text)
-        shot(region, "candidature-region")
+        shot(region, "candidature-region", "//section[@id='linked']")
         button(region, "Accepter")
         report.check("programme: the Region accepts the candidacy", "Décision enregistrée" in region.page_source)
+        shot(region, "candidature-acceptee")
 
         # The second badge is not kept.
         structure.get(server.base + "/programmes/normandie/join")
+        structure.find_element(By.XPATH, "//details[@id='share']/summary").click()
         choose(structure, "badge_class", "Tenir un stand")
         choose(structure, "competency", "Communiquer")
         structure.find_element(By.CSS_SELECTOR, "label[for=level-1]").click()
@@ -542,33 +551,34 @@ def programme_flow(server, report, args):
         region.get(server.base + "/programmes/normandie/review")
         go(region, By.XPATH, "//main//a[normalize-space()='Tenir un stand']")
         fill(region, "form[action$='/reject'] textarea[name=reason]", "Les compétences de communication ne sont pas évaluées.")
-        shot(region, "refus-soumission")
+        shot(region, "refus-soumission", "//form[contains(@action, '/reject')]")
         button(region, "Ne pas retenir")
         report.check("programme: the Region does not keep the second badge", "Décision enregistrée" in region.page_source
                      and "Les compétences de communication ne sont pas évaluées." in text(region))
 
         # The structure is a participant; it asks the Region to endorse its linked badge.
         structure.get(server.base + "/programmes/normandie/join")
-        report.check("programme: the structure sees its candidacy accepted and its badge linked", "Organiser" in text(structure)
-                     and "Acceptée" in text(structure) or "acceptée" in text(structure))
+        report.check("programme: the structure sees its badge linked and its candidacy accepted",
+                     "accepté et rattaché → Organiser" in text(structure) and "Demande du badge participant : acceptée" in text(structure))
         shot(structure, "participant")
         button(structure, "Demander un endossement")
         report.check("programme: the structure asks for the endorsement", "Demande envoyée." in structure.page_source)
         go(region, By.LINK_TEXT, "Réseau")
         request = "//section[@id='requests']//li[contains(., 'Maison des jeunes de Caen')]"
         region.find_element(By.XPATH, request + "//textarea[@name='comment']").send_keys("La Région Normandie reconnaît ce badge dans la démarche.")
-        shot(region, "endossement")
+        shot(region, "endossement", request)
         button(region, "Endosser", request)
-        report.check("programme: the Region endorses the badge", "Endossement publié." in region.page_source)
+        report.check("programme: the Region endorses the badge", "Endossement publié." in region.page_source
+                     and "Animer un atelier" in region.find_element(By.ID, "endorsed").text)
+        shot(region, "endossement-publie")
 
         # Three earners.
         structure.get(server.base + "/programmes/normandie/join")
         go(structure, By.LINK_TEXT, "Outils du créateur")
         go(structure, By.PARTIAL_LINK_TEXT, "Animer un atelier")
-        badge_url = structure.current_url
         go(structure, By.LINK_TEXT, "Émettre ce badge")
         fill(structure, "textarea[name=recipients]", "Léa Martin <lea@example.org>\nMax Petit <max@example.org>\nnoe@example.org")
-        shot(structure, "emission")
+        shot(structure, "emission", "//textarea[@name='recipients']")
         go(structure, By.CSS_SELECTOR, "main form button[type=submit]")
         report.check("programme: three awards made", "Badges émis : 3" in structure.page_source)
         mails = outbox_mails(server)
@@ -610,6 +620,11 @@ def programme_flow(server, report, args):
         structure.get(server.base + "/programmes/normandie/dashboard")
         report.check("programme: the structure sees its own part", "Maison des jeunes de Caen" in text(structure))
         shot(structure, "tableau-de-bord-structure")
+    except WebDriverException as error:
+        # A step that cannot be clicked through is a failure like the others; the pages at that moment go beside the screenshots.
+        report.check("programme: every step can be clicked through", False, str(error).splitlines()[0])
+        for name, driver in (("structure", structure), ("region", region), ("earner", earner)):
+            driver.save_screenshot(os.path.join(args.out, "programme-failure-%s.png" % name))
     finally:
         for driver in (structure, region, earner):
             driver.quit()

@@ -97,6 +97,8 @@ enum ProgrammePages {
         return Layout.render(page, main: .group(
             .h1(.text("\(t(.joinTitle)) — \(model.referential.programme.name.text(in: page.language))")),
             .p(.class("lead"), .text(t(.joinIntro))),
+            .p(.class("actions"), .a(.class("button"), .href(SiteRoute.programme(key).path), .text(t(.referentialHeading))),
+               .a(.class("button"), .href(SiteRoute.programmeDashboard(key).path), .text(t(.dashboardProgrammeTitle)))),
             Components.errorSummary(model.issues, t),
             .ol(.class("steps"),
                 .li(.h2(.text("\(t(.stepPartnerTitle)) (\(operatorName))")),
