@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.24.0"),
     ],
     targets: [
         // The domain: rules, value types and errors, free of any framework.
@@ -38,7 +40,11 @@ let package = Package(
             name: "OpenBadges",
             dependencies: [
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            // JSON-LD contexts for Verifiable Credentials 2.0 and Open Badges 3.0: never fetched.
+            resources: [.copy("Resources/Contexts")]
         ),
         // E-mail: MIME messages and an SMTP client (STARTTLS, implicit TLS, AUTH PLAIN/LOGIN) on SwiftNIO.
         .target(
@@ -75,6 +81,9 @@ let package = Package(
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             resources: [.copy("Resources/openapi.json")]
         ),
@@ -87,7 +96,12 @@ let package = Package(
         ),
         .target(name: "BlasonQR"),
         .testTarget(name: "BlasonCoreTests", dependencies: ["BlasonCore", .product(name: "SwiftCSV", package: "SwiftCSV")]),
-        .testTarget(name: "OpenBadgesTests", dependencies: ["OpenBadges"]),
+        .testTarget(
+            name: "OpenBadgesTests",
+            dependencies: ["OpenBadges"],
+            // Test vectors and the W3C RDFC-1.0 and JSON-LD toRdf conformance suites.
+            resources: [.copy("Resources")]
+        ),
         .testTarget(name: "BlasonQRTests", dependencies: ["BlasonQR"]),
         // Shared by the test targets: the SMTP test server (e2e/smtp_sink.py) and loopback sockets.
         .target(name: "BlasonTestSupport", path: "Tests/BlasonTestSupport"),

@@ -114,6 +114,32 @@ def main():
         result = verify(io.BytesIO(baked), "carla@example.org")
         report.check("baked SVG of an SVG badge class is valid", status == 200 and result["valid"], messages(result))
 
+        # Signed assertions (JWS, RS256), offered by a badge class that asks for them.
+        signed_badge = json.loads(server.cli("badge", "create", "--org", "structure-e2e", "--name", "Badge signé", "--description", "Signé.",
+                                             "--criteria", "Être signé.", "--image", image, "--signed").stdout)
+        signed_award = json.loads(server.cli("issue", "--badge", signed_badge["id"], "--email", "dora@example.org").stdout)
+        status, jws, _ = server.get(signed_award["id"] + "/signed.jws", accept="application/jose")
+        result = verify(jws.decode(), "dora@example.org")
+        report.check("the signed assertion (JWS, RS256) is valid", status == 200 and result["valid"], messages(result))
+        status, signed_png, _ = server.get(signed_award["id"] + "/signed.png", accept="image/png")
+        result = verify(io.BytesIO(signed_png), "dora@example.org")
+        report.check("the PNG baked with the signed assertion is valid", status == 200 and result["valid"], messages(result))
+        head, payload, signature = jws.decode().split(".")
+        import base64
+        claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        claims["issuedOn"] = "2020-01-01T00:00:00Z"
+        forged = ".".join([head, base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode(), signature])
+        result = verify(forged, "dora@example.org")
+        report.check("a tampered signed assertion is invalid", not result["valid"], messages(result))
+        status, _, _ = server.get(badge["id"].replace("/badges/", "/assertions/") + "/signed.jws")
+        report.check("a badge class without the option offers no signed assertion", status == 404, status)
+        server.cli("revoke", "--award", signed_award["id"], "--reason", "Signé par erreur")
+        result = verify(jws.decode(), "dora@example.org")
+        report.check("after revocation the signed assertion is invalid (RevocationList)", not result["valid"], messages(result))
+        status, body, _ = server.get(json.loads(server.get(badge["issuer"])[1])["revocationList"])
+        urn = "urn:uuid:" + signed_award["id"].rsplit("/", 1)[-1]
+        report.check("the RevocationList names the signed copy by its URN", any(e.get("id") == urn for e in json.loads(body).get("revokedAssertions", [])))
+
         # Revocation: the validator must refuse it, and the RevocationList must name it with its reason.
         server.cli("revoke", "--award", url, "--reason", "Délivré par erreur")
         result = verify(url, "alice.martin@example.org")
@@ -132,7 +158,7 @@ def main():
         report.check("the issuer's RevocationList lists the assertion with its reason",
                      status == 200 and revocations.get("type") == "RevocationList"
                      and any(e.get("id") == url and e.get("revocationReason") == "Délivré par erreur" for e in entries), body[:400])
-        report.check("the RevocationList lists nothing else", len(entries) == 1, entries)
+        report.check("the RevocationList lists nothing else (the signed award's two names and this one)", len(entries) == 3, entries)
         result = verify(svg_assertion["id"], "carla@example.org")
         report.check("another award of the same issuer stays valid", result["valid"], messages(result))
         again = server.cli("revoke", "--award", url, "--reason", "Encore", expect_ok=False)

@@ -11,7 +11,7 @@ import Vapor
 /// `blason serve`, by the other commands (without serving) and by the tests.
 public func configure(_ app: Application, _ configuration: BlasonConfiguration, clock: Clock = .system, migrate: Bool = true,
                       background: Bool = false) async throws {
-    var services = BlasonServices(configuration: configuration, clock: clock)
+    var services = BlasonServices(configuration: configuration, clock: clock, masterKey: try MasterKey.load(configuration.masterKey, logger: app.logger))
     ProgrammeHooks.install(on: &services)
     app.blason = services
     app.logger.logLevel = configuration.logLevel
@@ -71,6 +71,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: BadgeClassController())
     try app.register(collection: IssuingController())
     try app.register(collection: OpenBadgesController())
+    try app.register(collection: OB3Controller())
+    try app.register(collection: VerifyController())
     try app.register(collection: APIController())
     try app.register(collection: ClaimController())
     try app.register(collection: PassportController())

@@ -11,6 +11,8 @@ public struct BadgeClassDraft: Equatable, Sendable {
     public var tags: [String]
     public var alignments: [Alignment]
     public var expiry: ExpiryPeriod?
+    /// Open Badges 2.0 assertions also offered signed (JWS, RS256) rather than only hosted.
+    public var signedAssertions: Bool
 
     public static let maximumNameLength = 200
     public static let maximumTextLength = 20_000
@@ -19,7 +21,8 @@ public struct BadgeClassDraft: Equatable, Sendable {
     public static let maximumAlignments = 20
 
     public init(name: LocalizedText, description: LocalizedText, criteria: LocalizedText, criteriaURL: String? = nil,
-                tags: [String] = [], alignments: [Alignment] = [], expiry: ExpiryPeriod? = nil) {
+                tags: [String] = [], alignments: [Alignment] = [], expiry: ExpiryPeriod? = nil, signedAssertions: Bool = false) {
+        self.signedAssertions = signedAssertions
         self.name = name
         self.description = description
         self.criteria = criteria

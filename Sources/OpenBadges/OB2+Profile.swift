@@ -13,6 +13,8 @@ extension OB2 {
         public var image: String?
         public var revocationList: String?
         public var endorsement: [String]?
+        /// The keys its signed assertions are verified with (`CryptographicKey` URLs).
+        public var publicKey: [String]?
 
         public init(id: String, name: String, url: String, email: String, description: String? = nil,
                     image: String? = nil, revocationList: String? = nil, endorsement: [String]? = nil, type: String = "Issuer") {
@@ -28,7 +30,26 @@ extension OB2 {
         }
 
         enum CodingKeys: String, CodingKey {
-            case context = "@context", type, id, name, url, email, description, image, revocationList, endorsement
+            case context = "@context", type, id, name, url, email, description, image, revocationList, endorsement, publicKey
+        }
+    }
+
+    /// A public key of an issuer, for signed assertions.
+    public struct CryptographicKey: Codable, Equatable, Sendable {
+        public var context = OB2.context
+        public var type = "CryptographicKey"
+        public var id: String
+        public var owner: String
+        public var publicKeyPem: String
+
+        public init(id: String, owner: String, publicKeyPem: String) {
+            self.id = id
+            self.owner = owner
+            self.publicKeyPem = publicKeyPem
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case context = "@context", type, id, owner, publicKeyPem
         }
     }
 }

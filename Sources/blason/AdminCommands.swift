@@ -35,12 +35,13 @@ struct BadgeCommand: AsyncParsableCommand {
         @Option(help: "Name (English).") var nameEn: String?
         @Option(help: "Description (English).") var descriptionEn: String?
         @Option(parsing: .unconditional, help: "Criteria narrative (English).") var criteriaEn: String?
+        @Flag(help: "Also offer signed Open Badges 2.0 assertions (JWS, RS256).") var signed = false
 
         func run() async throws {
             try await CommandRunner.run { operations in
                 CommandRunner.print(try await operations.createBadgeClass(
                     organisation: org, name: name, description: description, criteria: criteria, imagePath: image,
-                    nameEN: nameEn, descriptionEN: descriptionEn, criteriaEN: criteriaEn))
+                    nameEN: nameEn, descriptionEN: descriptionEn, criteriaEN: criteriaEn, signed: signed))
             }
         }
     }
@@ -60,7 +61,8 @@ struct BadgeCommand: AsyncParsableCommand {
 }
 
 struct Issue: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Award a badge class to one person; prints the Open Badges 2.0 Assertion JSON.")
+    static let configuration = CommandConfiguration(
+        abstract: "Award a badge class to one person; prints the award as an Open Badges 2.0 Assertion (default), an Open Badges 3.0 credential with its Data Integrity proof, or a VC-JWT.")
 
     @Option(help: "Badge class id or hosted URL.") var badge: String
     @Option(help: "Recipient e-mail.") var email: String
@@ -68,10 +70,12 @@ struct Issue: AsyncParsableCommand {
     @Option(help: "Evidence URL.") var evidence: String?
     @Option(help: "Language of the e-mail to the recipient: fr (default) or en.") var language: String?
     @Flag(help: "Make a proposal: not public nor valid until the earner accepts it.") var propose = false
+    @Option(help: "ob2 (Open Badges 2.0 Assertion), ob3 (credential with an eddsa-rdfc-2022 proof) or ob3-jwt (VC-JWT).") var format = "ob2"
 
     func run() async throws {
         try await CommandRunner.run { operations in
-            CommandRunner.print(try await operations.issue(badge: badge, email: email, name: name, evidence: evidence, language: language, propose: propose))
+            CommandRunner.print(try await operations.issue(badge: badge, email: email, name: name, evidence: evidence, language: language,
+                                                           propose: propose, format: format))
         }
     }
 }
@@ -85,6 +89,32 @@ struct Revoke: AsyncParsableCommand {
     func run() async throws {
         try await CommandRunner.run { operations in
             CommandRunner.print(try await operations.revoke(award: award, reason: reason))
+        }
+    }
+}
+
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "keys", abstract: "An organisation's signing keys.", subcommands: [List.self, Rotate.self])
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the keys: verification method id, algorithm, state, creation date.")
+        @Option(help: "Organisation slug or id.") var org: String
+
+        func run() async throws {
+            try await CommandRunner.run { operations in
+                for line in try await operations.listKeys(organisation: org) { CommandRunner.print(line) }
+            }
+        }
+    }
+
+    struct Rotate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "New keys sign from now on; the old public keys stay published.")
+        @Option(help: "Organisation slug or id.") var org: String
+
+        func run() async throws {
+            try await CommandRunner.run { operations in
+                for line in try await operations.rotateKeys(organisation: org) { CommandRunner.print(line) }
+            }
         }
     }
 }

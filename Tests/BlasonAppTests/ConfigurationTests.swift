@@ -16,8 +16,13 @@ struct ConfigurationTests {
     @Test func explicitSettings() throws {
         let configuration = try BlasonConfiguration.load(environment: [
             "BLASON_PUBLIC_URL": "https://badges.example.org/", "BLASON_DATABASE_URL": "postgres://u:p@db.example.org:5432/blason",
-            "BLASON_PORT": "9000",
+            "BLASON_PORT": "9000", "BLASON_MASTER_KEY": "QmxhcyBvbiB0ZXN0IG1hc3RlciBrZXkgMzIgYnl0ZXM=", "BLASON_VERIFY_HOSTS": "badges.example.net, *.x",
         ])
+        #expect(configuration.verifyHosts == ["badges.example.net", "*.x"])
+        #expect(configuration.verifyFetchPolicy.allows("https://badges.example.org/ob3/issuers/1"), "its own public host")
+        #expect(configuration.verifyFetchPolicy.allows("http://127.0.0.1:9/x"))
+        #expect(!configuration.verifyFetchPolicy.allows("http://10.0.0.1/x"), "nothing else unless allowed")
+        #expect(!configuration.verifyFetchPolicy.allows("file:///etc/passwd"))
         #expect(configuration.publicURL == "https://badges.example.org")
         #expect(configuration.port == 9000)
         #expect(configuration.isHTTPS)
@@ -25,10 +30,21 @@ struct ConfigurationTests {
         #expect(try BlasonConfiguration.load(environment: ["BLASON_DATABASE_URL": "sqlite:///var/lib/blason/b.sqlite"]).database == .sqlite(path: "/var/lib/blason/b.sqlite"))
     }
 
+    @Test func postgreSQLNeedsTheMasterKey() {
+        #expect(throws: ConfigurationError.self) {
+            try BlasonConfiguration.load(environment: ["BLASON_DATABASE_URL": "postgres://u:p@db.example.org/blason"])
+        }
+        do {
+            _ = try BlasonConfiguration.load(environment: ["BLASON_DATABASE_URL": "postgres://u:p@db.example.org/blason"])
+        } catch {
+            #expect(error.variable == "BLASON_MASTER_KEY")
+        }
+    }
+
     @Test(arguments: [
         ("BLASON_PORT", "eighty"), ("BLASON_PORT", "70000"), ("BLASON_PUBLIC_URL", "badges.example.org"),
         ("BLASON_PUBLIC_URL", "ftp://x.org"), ("BLASON_DATABASE_URL", "mysql://x"), ("BLASON_BCRYPT_COST", "2"),
-        ("BLASON_LOG_LEVEL", "loud"), ("BLASON_DATABASE_URL", "sqlite:"),
+        ("BLASON_LOG_LEVEL", "loud"), ("BLASON_DATABASE_URL", "sqlite:"), ("BLASON_MASTER_KEY", "c2hvcnQ="),
     ])
     func badValuesNameTheirVariable(_ variable: String, _ value: String) {
         do {

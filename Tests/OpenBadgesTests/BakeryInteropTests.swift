@@ -6,7 +6,8 @@ import Testing
 /// in both directions, when the project's tool venv is installed.
 @Suite("Reference bakery interoperability")
 struct BakeryInteropTests {
-    static let python = "/work/tools/venv-ob2/bin/python"
+    /// The OB 2.0 validator's venv python (`scripts/test` sets it).
+    static let python = ProcessInfo.processInfo.environment["BLASON_TEST_OB2_PYTHON"] ?? ""
 
     static let script = #"""
     import json, os, sys
@@ -31,7 +32,7 @@ struct BakeryInteropTests {
 
     @Test(
         "the Python reference reads what Swift bakes, and vice versa",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: python), "needs \(python) with openbadges_bakery and pypng (the tools venv)")
+        .enabled(if: FileManager.default.isExecutableFile(atPath: python), "needs BLASON_TEST_OB2_PYTHON: a python with openbadges_bakery and pypng (the OB 2.0 validator's venv)")
     )
     func crossCheck() throws {
         let payload = #"{"id": "https://example.org/assertions/1", "name": "Café crème 🎉"}"#

@@ -34,7 +34,7 @@ struct ApplicationFormService {
         if draft.reviewMethod == .jury, addresses.jury.isEmpty { issues.append(FieldIssue(field: "jury", problem: .required)) }
         guard issues.isEmpty else { throw BlasonError.invalid(issues) }
         let badgeClassID = try badgeClass.requireID()
-        return try await db.transaction { db in
+        return try await db.transactionRetrying { db in
             let service = ApplicationFormService(db: db, clock: clock, configuration: configuration)
             let form: ApplicationForm
             if let existing = try await service.form(of: badgeClassID) {
@@ -116,7 +116,7 @@ struct ApplicationFormService {
     /// Follows a reviewer invitation: the address is proven, so the person gets (or reuses) an
     /// account and every reviewer row for that address is attached to it.
     func join(with secret: String) async throws -> UUID {
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let links = OneTimeLinks(db: db, clock: clock)
             let token = try await links.check(secret, purpose: .reviewerInvitation)
             guard let raw = token.email, let email = EmailAddress(raw) else { throw BlasonError.link(.invalid) }

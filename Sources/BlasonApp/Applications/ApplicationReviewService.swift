@@ -54,7 +54,7 @@ struct ApplicationReviewService {
     // MARK: Decisions
 
     func approve(_ application: BadgeApplication, form: ApplicationForm, by userID: UUID?, authorName: String, options: ApproveOptions) async throws {
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             let unmet = try await hooks.unmet(\.beforeApprove, form: form, application: application, db: db, t: Localizer(language: .fr))
             guard unmet.isEmpty else { throw BlasonError.invalid([FieldIssue(field: nil, problem: .preconditionFailed(unmet.joined(separator: " ; ")))]) }
@@ -78,7 +78,7 @@ struct ApplicationReviewService {
 
     func returnForRevision(_ application: BadgeApplication, by userID: UUID?, authorName: String, comment: String) async throws {
         let text = try ApplicationService.checkedComment(comment)
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.transition(application, to: .returned, note: text)
             try await service.record(application, .returned, userID: userID, authorName: authorName, body: text)
@@ -88,7 +88,7 @@ struct ApplicationReviewService {
 
     func reject(_ application: BadgeApplication, by userID: UUID?, authorName: String, reason: String) async throws {
         let text = try ApplicationService.checkedComment(reason)
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.transition(application, to: .rejected, note: text)
             try await service.record(application, .rejected, userID: userID, authorName: authorName, body: text)
@@ -131,7 +131,7 @@ struct ApplicationReviewService {
     /// A reviewer's message: to the applicant (e-mailed), or an internal note for reviewers only.
     func comment(_ application: BadgeApplication, userID: UUID, authorName: String, body: String, isInternal: Bool) async throws {
         let text = try ApplicationService.checkedComment(body)
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.record(application, .comment, userID: userID, authorName: authorName, body: text, reviewersOnly: isInternal)
             if !isInternal {

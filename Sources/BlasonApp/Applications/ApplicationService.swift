@@ -57,7 +57,7 @@ struct ApplicationService {
         guard issues.isEmpty else { throw BlasonError.invalid(issues) }
         let (applicantName, applicantEmail, applicantOrganisationID, applicantUserID) = (name, email, organisationID, userID)
 
-        return try await db.transaction { db in
+        return try await db.transactionRetrying { db in
             let service = ApplicationService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.checkOpen(form)
             let application = BadgeApplication(
@@ -85,7 +85,7 @@ struct ApplicationService {
     /// The confirmation link: the application is submitted, and decided at once for automatic
     /// approval and claim codes.
     func confirm(secret: String) async throws -> BadgeApplication {
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = ApplicationService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             let links = OneTimeLinks(db: db, clock: clock)
             let token = try await links.check(secret, purpose: .applicationEmail)
@@ -143,7 +143,7 @@ struct ApplicationService {
         let form = try await application.$form.get(on: db)
         let previous = try await currentAnswers(application)
         let answers = try AnswerValidation.validate(form.questions, submitted: submitted, previous: previous.compactMapValues(\.answer))
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = ApplicationService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             // Files left unchanged keep their bytes from the previous revision.
             var withFiles: [AnswerValidation.Valid] = []

@@ -13,6 +13,14 @@ public struct BlasonConfiguration: Sendable {
         case postgres(url: String)
     }
 
+    /// Where the key that encrypts signing keys at rest comes from.
+    public enum MasterKeySetting: Sendable, Equatable {
+        /// 32 bytes given by the operator (`BLASON_MASTER_KEY`, base64).
+        case provided(Data)
+        /// The embedded default: a key generated on first start and kept in this file (mode 0600).
+        case file(path: String)
+    }
+
     /// The origin under which every public URL (Open Badges ids included) is published, without trailing slash.
     public var publicURL: String
     public var hostname: String
@@ -36,11 +44,21 @@ public struct BlasonConfiguration: Sendable {
     public var mailClaimTimeoutSeconds: Int
     /// From which hour (Europe/Paris) the daily endorsement digest goes out.
     public var digestHour: Int
+    public var masterKey: MasterKeySetting
+    /// Hosts the badge verifier may fetch from besides loopback and the public URL's host
+    /// (`BLASON_VERIFY_HOSTS`, comma-separated; `*` for any).
+    public var verifyHosts: [String] = []
+
+    /// What "Vérifier un badge" may fetch.
+    public var verifyFetchPolicy: FetchPolicy {
+        verifyHosts.contains("*") ? FetchPolicy(.any) : .standard(publicURL: publicURL, extraHosts: verifyHosts)
+    }
 
     public init(publicURL: String, hostname: String = "127.0.0.1", port: Int = 8080, database: DatabaseSetting,
                 bcryptCost: Int = 12, logLevel: Logger.Level = .info, apiTokenLifetimeDays: Int = 365,
                 smtp: SMTPConfiguration? = nil, mailFrom: MailAddress? = nil, linkLifetimeDays: Int = 90,
-                mailPollMilliseconds: Int = 500, mailRetryBaseSeconds: Int = 5, mailClaimTimeoutSeconds: Int = 120, digestHour: Int = 8) {
+                mailPollMilliseconds: Int = 500, mailRetryBaseSeconds: Int = 5, mailClaimTimeoutSeconds: Int = 120, digestHour: Int = 8,
+                masterKey: MasterKeySetting? = nil) {
         self.publicURL = publicURL
         self.hostname = hostname
         self.port = port
@@ -56,6 +74,12 @@ public struct BlasonConfiguration: Sendable {
         self.mailRetryBaseSeconds = mailRetryBaseSeconds
         self.mailClaimTimeoutSeconds = mailClaimTimeoutSeconds
         self.digestHour = digestHour
+        switch (masterKey, database) {
+        case (let given?, _): self.masterKey = given
+        case (nil, .sqlite(let path)): self.masterKey = .file(path: path + ".master-key")
+        // Only reachable when built in code (tests): `load` requires the variable with PostgreSQL.
+        case (nil, .postgres): self.masterKey = .provided(Data((0..<32).map { _ in UInt8.random(in: 0...255) }))
+        }
     }
 
     /// The host name used in Message-IDs.
@@ -138,14 +162,27 @@ public struct BlasonConfiguration: Sendable {
             }
             mailFrom = MailAddress(recipient.email.value, name: recipient.name ?? "Blason")
         }
-        return BlasonConfiguration(
+        var masterKey: MasterKeySetting?
+        if let raw = env["BLASON_MASTER_KEY"].nonEmpty {
+            let padded = raw.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+                .padding(toLength: ((raw.count + 3) / 4) * 4, withPad: "=", startingAt: 0)
+            guard let data = Data(base64Encoded: padded), data.count == 32 else {
+                throw ConfigurationError(variable: "BLASON_MASTER_KEY", problem: "must be 32 random bytes in base64 (e.g. the output of `openssl rand -base64 32`)")
+            }
+            masterKey = .provided(data)
+        } else if case .postgres = database {
+            throw ConfigurationError(variable: "BLASON_MASTER_KEY", problem: "is required with PostgreSQL: 32 random bytes in base64 (`openssl rand -base64 32`), kept apart from the database backups")
+        }
+        var configuration = BlasonConfiguration(
             publicURL: publicURL, hostname: hostname, port: port, database: database, bcryptCost: bcryptCost, logLevel: logLevel,
             apiTokenLifetimeDays: tokenDays, smtp: smtp, mailFrom: mailFrom,
             linkLifetimeDays: try integer(env, "BLASON_LINK_DAYS", default: 90, range: 1...3650),
             mailPollMilliseconds: try integer(env, "BLASON_MAIL_POLL_MS", default: 500, range: 50...600_000),
             mailRetryBaseSeconds: try integer(env, "BLASON_MAIL_RETRY_SECONDS", default: 5, range: 1...3600),
             mailClaimTimeoutSeconds: try integer(env, "BLASON_MAIL_CLAIM_TIMEOUT", default: 120, range: 5...86_400),
-            digestHour: try integer(env, "BLASON_DIGEST_HOUR", default: 8, range: 0...23))
+            digestHour: try integer(env, "BLASON_DIGEST_HOUR", default: 8, range: 0...23), masterKey: masterKey)
+        configuration.verifyHosts = BadgeVerification.hosts(env["BLASON_VERIFY_HOSTS"])
+        return configuration
     }
 
     private static func integer(_ env: [String: String], _ name: String, default value: Int, range: ClosedRange<Int>) throws(ConfigurationError) -> Int {

@@ -61,7 +61,7 @@ struct BadgeClassController: RouteCollection {
     func edit(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.creator)
         let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: current.organisationID)
-        let model = BadgeClassForm.model(of: badgeClass)
+        let model = BadgeClassForm.model(of: badgeClass, signed: try await req.badgeClasses.signedAssertions(badgeClass.requireID()))
         return HTMLResponse.make(BadgeClassFormPage.render(model, page: PageContext(request: req, title: req.t(.badgeClassEditTitle))))
     }
 
@@ -100,6 +100,7 @@ struct BadgeClassForm: Content {
     var tags: String?
     var expiry_amount: String?
     var expiry_unit: String?
+    var signed_assertions: String?
     var image: File?
     var alignment_1: String?, alignment_1_url: String?, alignment_1_framework: String?, alignment_1_code: String?
     var alignment_2: String?, alignment_2_url: String?, alignment_2_framework: String?, alignment_2_code: String?
@@ -134,7 +135,8 @@ struct BadgeClassForm: Content {
         return BadgeClassDraft(
             name: LocalizedText(fr: name_fr ?? "", en: name_en), description: LocalizedText(fr: description_fr ?? "", en: description_en),
             criteria: LocalizedText(fr: criteria_fr ?? "", en: criteria_en), criteriaURL: criteria_url,
-            tags: BadgeClassDraft.tags(from: tags ?? ""), alignments: alignments, expiry: expiry)
+            tags: BadgeClassDraft.tags(from: tags ?? ""), alignments: alignments, expiry: expiry,
+            signedAssertions: signed_assertions == "on" || signed_assertions == "true")
     }
 
     func model(id: UUID?, issues: [FieldIssue]) -> BadgeClassFormPage.Model {
@@ -142,10 +144,11 @@ struct BadgeClassForm: Content {
             badgeClassID: id, nameFR: name_fr ?? "", nameEN: name_en ?? "", descriptionFR: description_fr ?? "",
             descriptionEN: description_en ?? "", criteriaFR: criteria_fr ?? "", criteriaEN: criteria_en ?? "",
             criteriaURL: criteria_url ?? "", tags: tags ?? "", alignments: alignmentRows, expiryAmount: expiry_amount ?? "",
-            expiryUnit: expiry_unit ?? ExpiryPeriod.Unit.years.rawValue, issues: issues)
+            expiryUnit: expiry_unit ?? ExpiryPeriod.Unit.years.rawValue,
+            signedAssertions: signed_assertions == "on" || signed_assertions == "true", issues: issues)
     }
 
-    static func model(of badgeClass: BadgeClass) -> BadgeClassFormPage.Model {
+    static func model(of badgeClass: BadgeClass, signed: Bool = false) -> BadgeClassFormPage.Model {
         var rows = badgeClass.alignments.prefix(3).map {
             BadgeClassFormPage.Model.AlignmentRow(name: $0.targetName, url: $0.targetURL, framework: $0.targetFramework ?? "", code: $0.targetCode ?? "")
         }
@@ -156,6 +159,6 @@ struct BadgeClassForm: Content {
             criteriaFR: badgeClass.criteriaFR, criteriaEN: badgeClass.criteriaEN ?? "", criteriaURL: badgeClass.criteriaURL ?? "",
             tags: badgeClass.tags.joined(separator: ", "), alignments: rows,
             expiryAmount: badgeClass.expiry.map { String($0.amount) } ?? "",
-            expiryUnit: badgeClass.expiry?.unit.rawValue ?? ExpiryPeriod.Unit.years.rawValue)
+            expiryUnit: badgeClass.expiry?.unit.rawValue ?? ExpiryPeriod.Unit.years.rawValue, signedAssertions: signed)
     }
 }

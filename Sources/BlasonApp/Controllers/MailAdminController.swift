@@ -51,7 +51,7 @@ struct MailAdminController: RouteCollection {
     /// Empty subject and message restore the default wording.
     func saveTemplates(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
-        try await req.db.transaction { db in
+        try await req.db.transactionRetrying { db in
             for event in MailComposer.Event.customisable {
                 for language in Language.allCases {
                     let key = "\(event.rawValue)_\(language.rawValue)"

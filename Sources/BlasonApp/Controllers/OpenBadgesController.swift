@@ -17,6 +17,9 @@ struct OpenBadgesController: RouteCollection {
         routes.get("assertions", ":id", "image") { try await assertionImage($0, format: nil) }
         routes.get("assertions", ":id", "baked.png") { try await assertionImage($0, format: .png) }
         routes.get("assertions", ":id", "baked.svg") { try await assertionImage($0, format: .svg) }
+        routes.get("assertions", ":id", "signed.jws") { try await signedAssertion($0, baked: false) }
+        routes.get("assertions", ":id", "signed.png") { try await signedAssertion($0, baked: true) }
+        routes.get("keys", ":id") { try await publicKey($0) }
         routes.get("endorsements", ":id") { try await endorsement($0) }
         routes.get("endorsements", ":id", "endorser") { try await externalEndorser($0) }
     }
@@ -25,7 +28,8 @@ struct OpenBadgesController: RouteCollection {
         let organisation = try await findOrganisation(req)
         if ContentNegotiation.wantsJSON(req) {
             let endorsements = try await req.endorsements.published(organisation: organisation.requireID())
-            return ContentNegotiation.jsonLD(try req.blason.publisher.profile(organisation, endorsements: endorsements))
+            let keys = try await OB2Signer(publisher: req.blason.publisher, keys: req.keys).publicKeyIDs(organisation.requireID())
+            return ContentNegotiation.jsonLD(try req.blason.publisher.profile(organisation, endorsements: endorsements, publicKeys: keys))
         }
         let badges = try await BadgeClass.query(on: req.db).filter(\.$organisation.$id == organisation.id!).filter(\.$archivedAt == nil)
             .sort(\.$createdAt).all()
@@ -49,7 +53,10 @@ struct OpenBadgesController: RouteCollection {
         let organisation = try await findOrganisation(req)
         let revoked = try await Award.query(on: req.db).filter(\.$organisation.$id == organisation.id!).filter(\.$revokedAt != nil)
             .sort(\.$revokedAt).all().filter(\.isPublic)
-        return ContentNegotiation.jsonLD(try req.blason.publisher.revocationList(of: organisation.id!, revoked: revoked))
+        let signed = try await BadgeClassOption.query(on: req.db).filter(\.$signedAssertions == true)
+            .filter(\.$id ~~ Set(revoked.map(\.$badgeClass.id))).all()
+        return ContentNegotiation.jsonLD(try req.blason.publisher.revocationList(of: organisation.id!, revoked: revoked,
+                                                                                 signedBadgeClasses: Set(signed.compactMap(\.id))))
     }
 
     func badgeClass(_ req: Request) async throws -> Response {
@@ -91,7 +98,7 @@ struct OpenBadgesController: RouteCollection {
             badgeDescription: badgeClass.summary, criteria: badgeClass.criteria, issuerName: issuer?.name ?? "",
             recipientName: award.recipientName, issuedOn: award.issuedOn, expires: award.expires, evidenceURL: award.evidenceURL,
             narrative: award.narrative, status: req.awards.status(of: award), revocationReason: award.revocationReason,
-            formats: publisher.bakedFormats(for: badgeClass))
+            formats: publisher.bakedFormats(for: badgeClass), signed: try await req.badgeClasses.signedAssertions(badgeClass.requireID()))
         return HTMLResponse.make(PublicPages.assertion(model, page: PageContext(request: req, title: badgeClass.name.text(in: req.context.language))),
                                  status: award.isRevoked ? .gone : .ok)
     }
@@ -112,6 +119,34 @@ struct OpenBadgesController: RouteCollection {
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).\(chosen.fileExtension)\"")
         }
         return response
+    }
+
+    /// The signed assertion (JWS), or a PNG baked with it, for badge classes that offer it.
+    func signedAssertion(_ req: Request, baked: Bool) async throws -> Response {
+        let award = try await req.awards.findPublic(req.idParameter())
+        if award.isRevoked { throw Abort(.gone) }
+        let badgeClass = award.badgeClass
+        guard try await req.badgeClasses.signedAssertions(badgeClass.requireID()) else { throw BlasonError.notFound }
+        let jws = try await OB2Signer(publisher: req.blason.publisher, keys: req.keys).jws(award)
+        let name = Slug.derived(from: badgeClass.nameFR)?.value ?? "badge"
+        let response: Response
+        if baked {
+            guard req.blason.publisher.bakedFormats(for: badgeClass).contains(.png) else { throw BlasonError.notFound }
+            response = ContentNegotiation.image(try PNGBaker.bake(badgeClass.imageData, text: jws), type: BadgeImageFormat.png.mimeType)
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)-signed.png\"")
+        } else {
+            response = Response(status: .ok, body: .init(string: jws))
+            response.headers.contentType = HTTPMediaType(type: "application", subType: "jose")
+            response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name).jws\"")
+        }
+        response.headers.replaceOrAdd(name: "Access-Control-Allow-Origin", value: "*")
+        return response
+    }
+
+    /// An issuer's public key for signed assertions.
+    func publicKey(_ req: Request) async throws -> Response {
+        guard let key = try await SigningKey.find(req.idParameter(), on: req.db), key.algorithm == .rs256 else { throw BlasonError.notFound }
+        return ContentNegotiation.jsonLD(try OB2Signer(publisher: req.blason.publisher, keys: req.keys).cryptographicKey(key))
     }
 
     /// A published endorsement; a withdrawn one answers 410 with `revoked: true`; one awaiting approval does not exist yet.

@@ -35,7 +35,8 @@ struct ContextMiddleware: AsyncMiddleware {
         }
         request.context = context
 
-        if !isAPI, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+        // "Vérifier un badge" changes nothing and reads its own (possibly huge) body: see VerifyController.
+        if !isAPI, ![.GET, .HEAD, .OPTIONS].contains(request.method), request.url.path != SiteRoute.verify.path {
             try await checkCSRF(request)
         }
 

@@ -42,7 +42,7 @@ struct EndorsementDigest {
                 .filter(\.$statusName == EndorsementRequestStatus.pending.rawValue)
                 .with(\.$requester).with(\.$badgeClass).sort(\.$createdAt).all()
             guard !pending.isEmpty, let user = try await User.find(userID, on: db) else { continue }
-            let queued: Bool = try await db.transaction { db in
+            let queued: Bool = try await db.transactionRetrying { db in
                 do {
                     try await DigestSend(userID: userID, kind: Self.kind, day: day, sentAt: now).create(on: db)
                 } catch let error as any DatabaseError where error.isConstraintFailure {

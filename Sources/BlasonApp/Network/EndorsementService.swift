@@ -51,7 +51,7 @@ struct EndorsementService {
         let badgeClass = try await badgeClass(badgeClassID, of: requesterID)
         let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count <= 2000 else { throw BlasonError.invalid("message", .tooLong(max: 2000)) }
-        return try await db.transaction { db in
+        return try await db.transactionRetrying { db in
             let request = EndorsementRequest(requesterID: requesterID, endorserID: endorserID, externalEmail: nil, badgeClassID: badgeClassID, message: text)
             try await request.create(on: db)
             if let endorser = try await Organisation.find(endorserID, on: db), let requester = try await Organisation.find(requesterID, on: db) {
@@ -69,7 +69,7 @@ struct EndorsementService {
         let badgeClass = try await badgeClass(badgeClassID, of: requesterID)
         let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count <= 2000 else { throw BlasonError.invalid("message", .tooLong(max: 2000)) }
-        return try await db.transaction { db in
+        return try await db.transactionRetrying { db in
             let request = EndorsementRequest(requesterID: requesterID, endorserID: nil, externalEmail: email.value, badgeClassID: badgeClassID, message: text)
             try await request.create(on: db)
             let lifetime = Double(configuration.linkLifetimeDays) * 86_400
@@ -114,7 +114,7 @@ struct EndorsementService {
         do { text = try EndorsementText.validated(comment) } catch { if case .invalid(let found) = error { issues += found } }
         guard issues.isEmpty else { throw BlasonError.invalid(issues) }
         let comment = text
-        return try await db.transaction { db in
+        return try await db.transactionRetrying { db in
             let service = EndorsementService(db: db, clock: clock, configuration: configuration)
             let (request, token) = try await service.externalRequest(secret: secret)
             try await OneTimeLinks(db: db, clock: clock).consume(token)
@@ -147,7 +147,7 @@ struct EndorsementService {
         guard let request = try await EndorsementRequest.find(requestID, on: db) else { throw BlasonError.notFound }
         guard request.$endorser.id == endorserID else { throw BlasonError.forbidden }
         guard request.status == .pending else { throw BlasonError.conflict(.notAllowedNow) }
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = EndorsementService(db: db, clock: clock, configuration: configuration)
             if let comment {
                 let endorsement = try await service.endorse(by: endorserID, organisation: request.$requester.id, badgeClass: request.$badgeClass.id,

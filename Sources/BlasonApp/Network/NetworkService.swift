@@ -53,7 +53,7 @@ struct NetworkService {
         guard existing == nil else { throw BlasonError.invalid("partner", .alreadyPartner) }
         let text = message?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (text?.count ?? 0) <= 2000 else { throw BlasonError.invalid("message", .tooLong(max: 2000)) }
-        return try await db.transaction { db in
+        return try await db.transactionRetrying { db in
             let partnership = Partnership(requesterID: requesterID, partnerID: partnerID, message: text?.nilIfBlank)
             try await partnership.create(on: db)
             let requester = try await Organisation.find(requesterID, on: db)

@@ -10,15 +10,17 @@ struct OB2Publisher: Sendable {
 
     func url(_ route: SiteRoute) -> String { route.absolute(publicURL) }
 
-    func profile(_ organisation: Organisation, endorsements: [Endorsement] = []) throws -> OB2.Profile {
+    func profile(_ organisation: Organisation, endorsements: [Endorsement] = [], publicKeys: [UUID] = []) throws -> OB2.Profile {
         let id = try organisation.requireID()
-        return OB2.Profile(
+        var profile = OB2.Profile(
             id: url(.issuer(id)), name: organisation.name,
             url: organisation.website ?? url(.issuer(id)), email: organisation.contactEmail,
             description: organisation.descriptionFR.isEmpty ? nil : organisation.descriptionFR,
             image: organisation.logoData == nil ? nil : url(.issuerLogo(id)),
             revocationList: url(.revocationList(id)),
             endorsement: endorsements.compactMap { $0.id.map { url(.endorsement($0)) } })
+        if !publicKeys.isEmpty { profile.publicKey = publicKeys.map { url(.ob2PublicKey($0)) } }
+        return profile
     }
 
     /// The BadgeClass as published for awards made at `asOf` (nil: now): endorsements of a badge class
@@ -76,10 +78,27 @@ struct OB2Publisher: Sendable {
         OB2.RevokedAssertion(id: url(.assertion(try award.requireID())), revocationReason: award.revocationReason)
     }
 
-    func revocationList(of organisationID: UUID, revoked: [Award]) throws -> OB2.RevocationList {
-        OB2.RevocationList(
-            id: url(.revocationList(organisationID)), issuer: url(.issuer(organisationID)),
-            revokedAssertions: try revoked.map { .init(id: url(.assertion(try $0.requireID())), revocationReason: $0.revocationReason) })
+    /// Signed copies are named by `urn:uuid:` (the hosted URL verifies by hosting), so both are listed.
+    func revocationList(of organisationID: UUID, revoked: [Award], signedBadgeClasses: Set<UUID> = []) throws -> OB2.RevocationList {
+        var entries: [OB2.RevocationList.Entry] = []
+        for award in revoked {
+            let id = try award.requireID()
+            entries.append(.init(id: url(.assertion(id)), revocationReason: award.revocationReason))
+            if signedBadgeClasses.contains(award.$badgeClass.id) {
+                entries.append(.init(id: Self.signedID(id), revocationReason: award.revocationReason))
+            }
+        }
+        return OB2.RevocationList(id: url(.revocationList(organisationID)), issuer: url(.issuer(organisationID)), revokedAssertions: entries)
+    }
+
+    static func signedID(_ awardID: UUID) -> String { "urn:uuid:" + awardID.uuidString.lowercased() }
+
+    /// The assertion as signed: named by URN, verified by the issuer's key.
+    func signedAssertion(_ award: Award, keyID: UUID) throws -> OB2.Assertion {
+        var assertion = try assertion(award)
+        assertion.id = Self.signedID(try award.requireID())
+        assertion.verification = OB2.VerificationObject(type: "SignedBadge", creator: url(.ob2PublicKey(keyID)))
+        return assertion
     }
 
     /// The formats an award's image can be downloaded in. An SVG badge class has no PNG version

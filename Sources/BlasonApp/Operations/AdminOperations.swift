@@ -28,7 +28,7 @@ public struct AdminOperations: Sendable {
             chosenRole = organisation == nil ? nil : .admin
         }
         let displayName = name ?? String(email.split(separator: "@").first ?? "")
-        return try await db.transaction { db in
+        return try await db.transactionRetrying { db in
             let accounts = AccountService(db: db, hasher: app.passwordHasher)
             let user = try await accounts.signUp(email: email, password: password, name: displayName, language: .fr)
             var result: [String: String] = ["id": try user.requireID().uuidString.lowercased(), "email": user.email]
@@ -53,13 +53,13 @@ public struct AdminOperations: Sendable {
 
     /// Creates a badge class from the command line and returns its Open Badges 2.0 BadgeClass.
     public func createBadgeClass(organisation: String, name: String, description: String, criteria: String, imagePath: String,
-                                 nameEN: String? = nil, descriptionEN: String? = nil, criteriaEN: String? = nil) async throws -> String {
+                                 nameEN: String? = nil, descriptionEN: String? = nil, criteriaEN: String? = nil, signed: Bool = false) async throws -> String {
         let owner = try await OrganisationService(db: db).find(organisation)
         guard let image = FileManager.default.contents(atPath: imagePath) else {
             throw BlasonError.invalid("image", .imageMalformed("cannot read \(imagePath)"))
         }
         let draft = BadgeClassDraft(name: LocalizedText(fr: name, en: nameEN), description: LocalizedText(fr: description, en: descriptionEN),
-                                    criteria: LocalizedText(fr: criteria, en: criteriaEN))
+                                    criteria: LocalizedText(fr: criteria, en: criteriaEN), signedAssertions: signed)
         let badgeClass = try await BadgeClassService(db: db).create(organisationID: owner.requireID(), draft: draft, image: image)
         return String(decoding: OB2.json(try publisher.badgeClass(badgeClass)), as: UTF8.self)
     }
@@ -76,7 +76,9 @@ public struct AdminOperations: Sendable {
     }
 
     /// Awards a badge class to one person and returns the Open Badges 2.0 Assertion (its id is the hosted URL).
-    public func issue(badge: String, email: String, name: String?, evidence: String?, language: String? = nil, propose: Bool = false) async throws -> String {
+    public func issue(badge: String, email: String, name: String?, evidence: String?, language: String? = nil, propose: Bool = false,
+                      format: String = "ob2") async throws -> String {
+        guard ["ob2", "ob3", "ob3-jwt"].contains(format) else { throw BlasonError.invalid("format", .notAllowedValue(format)) }
         guard let id = ObjectReference.uuid(badge) else { throw BlasonError.notFound }
         let badgeClass = try await BadgeClassService(db: db).find(id, in: nil)
         guard let address = EmailAddress(email) else { throw BlasonError.invalid("email", .invalidEmail(email)) }
@@ -88,7 +90,11 @@ public struct AdminOperations: Sendable {
         let draft = AwardDraft(recipients: [Recipient(email: address, name: name)], issuedOn: app.blason.clock.now, evidenceURL: evidence,
                                language: chosen, kind: propose ? .proposed : .issued)
         let awards = try await app.blason.awards(db).issue(badgeClass, draft: draft, issuedBy: nil)
-        return String(decoding: OB2.json(try publisher.assertion(awards[0])), as: UTF8.self)
+        switch format {
+        case "ob3": return String(decoding: try await app.blason.ob3(db).signedCredential(awards[0]).jsonData(pretty: true), as: UTF8.self)
+        case "ob3-jwt": return try await app.blason.ob3(db).jwt(awards[0])
+        default: return String(decoding: OB2.json(try publisher.assertion(awards[0])), as: UTF8.self)
+        }
     }
 
     public func revoke(award reference: String, reason: String) async throws -> String {

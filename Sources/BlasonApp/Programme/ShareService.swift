@@ -38,7 +38,7 @@ struct ShareService {
         guard share.status == .pending else { throw BlasonError.conflict(.notAllowedNow) }
         // A badge submitted to a programme is answered by the programme's review, not here.
         if try await ProgrammeSubmission.query(on: db).filter(\.$share.$id == shareID).count() > 0 { throw BlasonError.conflict(.notAllowedNow) }
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             if accept, share.mode == .copy {
                 let original = share.badgeClass
                 let copy = BadgeClass(organisationID: partnerID, draft: original.draft, imageData: original.imageData, imageType: original.imageType)
@@ -56,7 +56,7 @@ struct ShareService {
         guard let share = try await BadgeShare.find(shareID, on: db), share.$sharer.id == sharerID else { throw BlasonError.notFound }
         guard share.status == .pending || share.status == .accepted else { throw BlasonError.conflict(.notAllowedNow) }
         let now = clock.now
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             share.status = .ended
             share.endedAt = now
             try await share.save(on: db)

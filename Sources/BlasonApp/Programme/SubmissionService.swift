@@ -27,7 +27,7 @@ struct SubmissionService {
             throw BlasonError.invalid("badge_class", .alreadySubmitted)
         }
         let instructions = Self.instructions(answers, competency: competency, level: level)
-        return try await db.transaction { db in
+        return try await db.transactionRetrying { db in
             let share = try await ShareService(db: db, clock: clock, configuration: configuration).share(
                 badgeClass, by: structureID, with: programme.$operatorOrganisation.id, mode: .link, instructions: instructions, allowWithoutPartnership: true)
             let submission = ProgrammeSubmission(programmeID: try programme.requireID(), shareID: try share.requireID(), badgeClassID: badgeClassID,
@@ -73,7 +73,7 @@ struct SubmissionService {
     func requestInformation(_ submission: ProgrammeSubmission, by author: String, message: String) async throws {
         let text = try ApplicationService.checkedComment(message)
         guard submission.status.isOpen else { throw BlasonError.conflict(.alreadyDecided) }
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             submission.status = .infoRequested
             try await submission.save(on: db)
             try await SubmissionMessage(submissionID: submission.requireID(), fromOperator: true, authorName: author, body: text, at: clock.now).create(on: db)
@@ -85,7 +85,7 @@ struct SubmissionService {
     func reply(_ submission: ProgrammeSubmission, by author: String, message: String) async throws {
         let text = try ApplicationService.checkedComment(message)
         guard submission.status.isOpen else { throw BlasonError.conflict(.alreadyDecided) }
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             submission.status = .submitted
             try await submission.save(on: db)
             try await SubmissionMessage(submissionID: submission.requireID(), fromOperator: false, authorName: author, body: text, at: clock.now).create(on: db)
@@ -99,7 +99,7 @@ struct SubmissionService {
         guard let (_, level) = referential.level(id: finalLevelID) else { throw BlasonError.invalid("final_level", .notAllowedValue(finalLevelID.uuidString)) }
         guard submission.status.isOpen else { throw BlasonError.conflict(.alreadyDecided) }
         let awardHooks = self.awardHooks
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             submission.status = .accepted
             submission.$finalLevel.id = finalLevelID
             submission.decisionNote = note.nilIfBlank
@@ -122,7 +122,7 @@ struct SubmissionService {
     func reject(_ submission: ProgrammeSubmission, reason: String) async throws {
         let text = try ApplicationService.checkedComment(reason)
         guard submission.status.isOpen else { throw BlasonError.conflict(.alreadyDecided) }
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             submission.status = .rejected
             submission.decisionNote = text
             submission.decidedAt = clock.now

@@ -103,6 +103,20 @@ enum SiteRoute: Equatable, Sendable {
     case assertion(UUID)
     case assertionImage(UUID)
     case assertionBaked(UUID, BadgeImageFormat)
+    case assertionSigned(UUID)
+    case assertionSignedBaked(UUID)
+
+    // Open Badges 3.0: the issuer Profile with its keys, achievements, credentials, status lists.
+    case ob3Issuer(UUID)
+    case ob3IssuerKeys(UUID)
+    case ob3StatusList(UUID, Int)
+    case ob3Achievement(UUID)
+    case ob3Credential(UUID)
+    case ob3CredentialJWT(UUID)
+    case ob3CredentialBaked(UUID, BadgeImageFormat)
+    case ob3Endorsement(UUID)
+    case ob2PublicKey(UUID)
+    case verify
 
     var path: String {
         switch self {
@@ -190,6 +204,18 @@ enum SiteRoute: Equatable, Sendable {
         case .assertion(let id): "/assertions/\(id.uuidString.lowercased())"
         case .assertionImage(let id): "/assertions/\(id.uuidString.lowercased())/image"
         case .assertionBaked(let id, let format): "/assertions/\(id.uuidString.lowercased())/baked.\(format.fileExtension)"
+        case .assertionSigned(let id): "/assertions/\(id.uuidString.lowercased())/signed.jws"
+        case .assertionSignedBaked(let id): "/assertions/\(id.uuidString.lowercased())/signed.png"
+        case .ob3Issuer(let id): "/ob3/issuers/\(id.uuidString.lowercased())"
+        case .ob3IssuerKeys(let id): "/ob3/issuers/\(id.uuidString.lowercased())/jwks.json"
+        case .ob3StatusList(let id, let page): "/ob3/issuers/\(id.uuidString.lowercased())/status/\(page)"
+        case .ob3Achievement(let id): "/ob3/achievements/\(id.uuidString.lowercased())"
+        case .ob3Credential(let id): "/ob3/credentials/\(id.uuidString.lowercased())"
+        case .ob3CredentialJWT(let id): "/ob3/credentials/\(id.uuidString.lowercased())/credential.jwt"
+        case .ob3CredentialBaked(let id, let format): "/ob3/credentials/\(id.uuidString.lowercased())/baked.\(format.fileExtension)"
+        case .ob3Endorsement(let id): "/ob3/endorsements/\(id.uuidString.lowercased())"
+        case .ob2PublicKey(let id): "/keys/\(id.uuidString.lowercased())"
+        case .verify: "/verify"
         }
     }
 

@@ -22,7 +22,7 @@ struct AwardService {
         guard !badgeClass.isArchived else { throw BlasonError.conflict(.badgeClassArchived) }
         let awards = try prepare(badgeClass, draft: draft, issuedBy: userID)
         awards.forEach { $0.$awardedBy.id = awardedBy }
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             try await AwardService(db: db, clock: clock, configuration: configuration, hooks: hooks).insert(awards, badgeClass: badgeClass)
         }
         return awards
@@ -51,6 +51,8 @@ struct AwardService {
     /// Stores awards and queues their e-mails on `db`, which must be a transaction: no award without
     /// its e-mail, no e-mail without its award. Other features (applications) call it inside their own.
     func insert(_ awards: [Award], badgeClass: BadgeClass) async throws {
+        let first = try await StatusAllocator(db: db).allocate(badgeClass.$organisation.id, count: awards.count)
+        for (offset, award) in awards.enumerated() { award.statusIndex = first + offset }
         for start in stride(from: 0, to: awards.count, by: Self.insertBatch) {
             try await Array(awards[start..<min(start + Self.insertBatch, awards.count)]).create(on: db)
         }
@@ -62,7 +64,7 @@ struct AwardService {
     func resend(_ award: Award) async throws {
         guard award.isPublic || award.earnerState == .pending, !award.isRevoked else { throw BlasonError.conflict(.notAllowedNow) }
         let badgeClass = try await award.$badgeClass.get(on: db)
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             try await OneTimeLinks(db: db, clock: clock).retireAwardLinks(award.requireID())
             try await AwardMail(db: db, configuration: configuration, clock: clock).queue([award], badgeClass: badgeClass)
         }
@@ -76,7 +78,7 @@ struct AwardService {
         guard !award.isRevoked else { throw BlasonError.conflict(.alreadyRevoked) }
         let now = clock.now
         let hooks = self.hooks
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             // A conditional update: of two revocations racing, only one finds the award unrevoked.
             let changed = try await (db as! any SQLDatabase).update(Award.schema)
                 .set("revoked_at", to: now)

@@ -20,8 +20,24 @@ struct BadgeClassService {
         }
         guard issues.isEmpty, let valid, let checked else { throw BlasonError.invalid(issues) }
         let badgeClass = BadgeClass(organisationID: organisationID, draft: valid, imageData: checked.data, imageType: checked.format)
-        try await badgeClass.create(on: db)
+        try await db.transactionRetrying { db in
+            try await badgeClass.create(on: db)
+            if draft.signedAssertions { try await BadgeClassService(db: db).setSignedAssertions(badgeClass.requireID(), true) }
+        }
         return badgeClass
+    }
+
+    func signedAssertions(_ badgeClassID: UUID) async throws -> Bool {
+        try await BadgeClassOption.find(badgeClassID, on: db)?.signedAssertions ?? false
+    }
+
+    func setSignedAssertions(_ badgeClassID: UUID, _ value: Bool) async throws {
+        if let option = try await BadgeClassOption.find(badgeClassID, on: db) {
+            option.signedAssertions = value
+            try await option.save(on: db)
+        } else if value {
+            try await BadgeClassOption(badgeClassID: badgeClassID, signedAssertions: true).create(on: db)
+        }
     }
 
     func update(_ badgeClass: BadgeClass, draft: BadgeClassDraft, image: Data?) async throws {
@@ -37,7 +53,10 @@ struct BadgeClassService {
             badgeClass.imageData = checked.data
             badgeClass.imageType = checked.format
         }
-        try await badgeClass.save(on: db)
+        try await db.transactionRetrying { db in
+            try await badgeClass.save(on: db)
+            try await BadgeClassService(db: db).setSignedAssertions(badgeClass.requireID(), draft.signedAssertions)
+        }
     }
 
     func archive(_ badgeClass: BadgeClass, at now: Date) async throws {

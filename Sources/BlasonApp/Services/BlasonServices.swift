@@ -1,13 +1,17 @@
 import BlasonCore
 import Fluent
+import OpenBadges
 import Vapor
 
 /// App-wide settings and collaborators, reachable from requests, commands and tests alike.
 struct BlasonServices: Sendable {
     let configuration: BlasonConfiguration
     let clock: Clock
+    let masterKey: MasterKey
     var hooks = ApplicationHooks()
     var awardHooks = AwardHooks()
+    /// What "Vérifier un badge" fetches with; nil means HTTP within the configured policy.
+    var badgeFetcher: (any BadgeFetcher)?
 
     func awards(_ db: any Database) -> AwardService {
         AwardService(db: db, clock: clock, configuration: configuration, hooks: awardHooks)
@@ -15,6 +19,15 @@ struct BlasonServices: Sendable {
 
     var publicURL: String { configuration.publicURL }
     var publisher: OB2Publisher { OB2Publisher(publicURL: configuration.publicURL) }
+
+    func keys(_ db: any Database) -> KeyService {
+        KeyService(db: db, clock: clock, masterKey: masterKey)
+    }
+
+    func ob3(_ db: any Database) -> OB3Publisher {
+        OB3Publisher(publicURL: configuration.publicURL, db: db, keys: keys(db),
+                     endorsements: EndorsementService(db: db, clock: clock, configuration: configuration))
+    }
 }
 
 extension Application {
@@ -46,6 +59,8 @@ extension Request {
         ApplicationService(db: db, clock: application.blason.clock, configuration: application.blason.configuration, hooks: application.blason.hooks,
                            awardHooks: application.blason.awardHooks)
     }
+    var keys: KeyService { application.blason.keys(db) }
+    var ob3: OB3Publisher { application.blason.ob3(db) }
     var shares: ShareService { ShareService(db: db, clock: application.blason.clock, configuration: application.blason.configuration) }
     var programmes: ProgrammeService { ProgrammeService(db: db) }
     var submissions: SubmissionService {

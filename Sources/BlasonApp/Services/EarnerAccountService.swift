@@ -22,7 +22,7 @@ struct EarnerAccountService {
         guard let email = EmailAddress(raw) else { throw BlasonError.invalid("email", .invalidEmail(raw)) }
         let owner = try await UserEmail.query(on: db).filter(\.$email == email.value).filter(\.$verifiedAt != nil).with(\.$user).first()?.user
         guard let user = owner else { return }
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = EarnerAccountService(db: db, clock: clock, configuration: configuration)
             let (secret, _) = try await service.links.issue(.signIn, userID: user.requireID(), email: email.value, lifetime: Self.signInLifetime)
             try await service.queue(.signIn, to: email.value, name: user.name, language: user.language,
@@ -33,7 +33,7 @@ struct EarnerAccountService {
 
     /// The account a sign-in link opens; the link is used up.
     func signIn(with secret: String) async throws -> UUID {
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let links = OneTimeLinks(db: db, clock: clock)
             let token = try await links.check(secret, purpose: .signIn)
             try await links.consume(token)
@@ -45,7 +45,7 @@ struct EarnerAccountService {
     /// Adds an address to the account, unverified, and sends it a verification link.
     func addEmail(_ raw: String, userID: UUID, language: Language) async throws {
         guard let email = EmailAddress(raw) else { throw BlasonError.invalid("email", .invalidEmail(raw)) }
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = EarnerAccountService(db: db, clock: clock, configuration: configuration)
             if let existing = try await UserEmail.query(on: db).filter(\.$email == email.value).first() {
                 guard existing.$user.id == userID else { throw BlasonError.invalid("email", .emailTaken) }
@@ -63,7 +63,7 @@ struct EarnerAccountService {
 
     /// Confirms an address with the code of its verification link; returns the account it belongs to.
     func verifyEmail(code: String) async throws -> UUID {
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let links = OneTimeLinks(db: db, clock: clock)
             let token = try await links.check(code, purpose: .emailVerification)
             guard let userID = token.$user.id, let email = token.email,
@@ -143,7 +143,7 @@ struct EarnerAccountService {
     /// Deletes the earner's account. Awards they chose to show publicly stay valid for verifiers;
     /// the others are withdrawn from view and stripped of the earner's name and address.
     func deleteAccount(userID: UUID) async throws {
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let earner = EarnerService(db: db, clock: clock, configuration: configuration)
             for award in try await earner.awards(of: userID) where !award.onProfile {
                 award.earnerState = .withdrawn

@@ -22,7 +22,7 @@ struct EarnerService {
     /// Applies the earner's answer from the e-mail link and returns the account to sign in: the link
     /// proves the inbox is theirs, so it also verifies the address. All in one transaction.
     func answerClaim(awardID: UUID, secret: String, action: EarnerAction) async throws -> UUID {
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let service = EarnerService(db: db, clock: clock, configuration: configuration)
             let (award, token) = try await service.claimable(awardID: awardID, secret: secret)
             guard !award.isRevoked, AwardLifecycle.allows(action, kind: award.kind, state: award.earnerState) else {

@@ -18,7 +18,7 @@ struct OrganisationService {
         }
         guard issues.isEmpty, let valid else { throw BlasonError.invalid(issues) }
         do {
-            return try await db.transaction { db in
+            return try await db.transactionRetrying { db in
                 let organisation = Organisation(draft: valid)
                 if let checkedLogo {
                     organisation.logoData = checkedLogo.data
@@ -82,7 +82,7 @@ struct OrganisationService {
 
     /// Changes a role; an organisation never loses its last admin, or nobody could manage it any more.
     func changeRole(membershipID: UUID, in organisationID: UUID, to role: Role) async throws {
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let membership = try await Self.membership(membershipID, in: organisationID, db)
             if membership.role == .admin, role != .admin { try await Self.ensureAnotherAdmin(besides: membership, db) }
             membership.role = role
@@ -91,7 +91,7 @@ struct OrganisationService {
     }
 
     func removeMember(membershipID: UUID, from organisationID: UUID) async throws {
-        try await db.transaction { db in
+        try await db.transactionRetrying { db in
             let membership = try await Self.membership(membershipID, in: organisationID, db)
             if membership.role == .admin { try await Self.ensureAnotherAdmin(besides: membership, db) }
             try await membership.delete(on: db)

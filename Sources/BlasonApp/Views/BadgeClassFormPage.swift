@@ -15,6 +15,7 @@ enum BadgeClassFormPage {
         var alignments: [AlignmentRow] = Array(repeating: AlignmentRow(), count: 3)
         var expiryAmount = ""
         var expiryUnit = ExpiryPeriod.Unit.years.rawValue
+        var signedAssertions = false
         var issues: [FieldIssue] = []
 
         struct AlignmentRow {
@@ -60,6 +61,11 @@ enum BadgeClassFormPage {
                                  Components.input("expiry_amount", label: t(.expiryAmount), value: model.expiryAmount,
                                                   options: .init(type: .number, hint: t(.expiryNone)), issues: model.issues, t),
                                  Components.select("expiry_unit", label: t(.expiryUnit), options: units, selected: model.expiryUnit, issues: model.issues, t))),
+                  .div(.class("field checkbox"),
+                       .input(.type(.checkbox), .id("field-signed_assertions"), .name("signed_assertions"), .value("on"), .checked(model.signedAssertions)),
+                       .label(.for("field-signed_assertions"),
+                              .text(t.pick("Proposer aussi les assertions Open Badges 2.0 signées (JWS), pour les services qui les exigent",
+                                           "Also offer signed Open Badges 2.0 assertions (JWS), for services that require them")))),
                   Components.submit(t(isNew ? .createButton : .saveButton)))
         ))
     }

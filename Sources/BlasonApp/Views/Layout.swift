@@ -57,7 +57,10 @@ enum Layout {
 
     private static func navigation(_ page: PageContext) -> [(route: SiteRoute, label: String)] {
         let t = page.t
-        guard page.isSignedIn else { return [(.home, "Blason"), (.programmes, t(.navProgramme)), (.passport, t(.navPassport)), (.help, t(.navHelp))] }
+        guard page.isSignedIn else {
+            return [(.home, "Blason"), (.programmes, t(.navProgramme)), (.passport, t(.navPassport)),
+                    (.verify, t.pick("Vérifier un badge", "Verify a badge")), (.help, t(.navHelp))]
+        }
         // Earners who belong to no organisation only have their space.
         guard !page.memberships.isEmpty else {
             return [(.passport, t(.navPassport))] + (page.reviewsApplications ? [(.reviews, t(.navReviews))] : []) + [(.help, t(.navHelp))]

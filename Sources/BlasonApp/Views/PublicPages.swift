@@ -21,6 +21,7 @@ enum PublicPages {
         let status: AwardStatus
         let revocationReason: String?
         let formats: [BadgeImageFormat]
+        var signed = false
     }
 
     static func assertion(_ model: AssertionModel, page: PageContext) -> String {
@@ -59,7 +60,25 @@ enum PublicPages {
                 .ul(.if(model.formats.contains(.png), .li(.a(.href(SiteRoute.assertionBaked(model.awardID, .png).path), .attribute(named: "download"), .text(t(.downloadBakedPNG))))),
                     .if(model.formats.contains(.svg), .li(.a(.href(SiteRoute.assertionBaked(model.awardID, .svg).path), .attribute(named: "download"), .text(t(.downloadBakedSVG))))),
                     .li(.a(.href(SiteRoute.assertion(model.awardID).path + "?format=json"), .attribute(named: "type", value: "application/ld+json"), .text(t(.downloadJSON))))),
-                .if(!model.formats.contains(.png), .p(.class("hint"), .text(t(.pngUnavailable))))))
+                .if(!model.formats.contains(.png), .p(.class("hint"), .text(t(.pngUnavailable)))),
+                .if(model.signed, .ul(
+                    .li(.a(.href(SiteRoute.assertionSigned(model.awardID).path), .attribute(named: "download"),
+                           .text(t.pick("Assertion signée (JWS)", "Signed assertion (JWS)")))),
+                    .if(model.formats.contains(.png), .li(.a(.href(SiteRoute.assertionSignedBaked(model.awardID).path), .attribute(named: "download"),
+                                                              .text(t.pick("Image PNG avec l'assertion signée", "PNG image with the signed assertion"))))))),
+                .h3(.text("Open Badges 3.0")),
+                .p(.text(t.pick("Le même badge en Open Badges 3.0, signé par l'émetteur : pour les portefeuilles numériques récents.",
+                                "The same badge as Open Badges 3.0, signed by the issuer: for recent digital wallets."))),
+                .ul(.if(model.formats.contains(.png), .li(.a(.href(SiteRoute.ob3CredentialBaked(model.awardID, .png).path), .attribute(named: "download"),
+                                                              .text(t.pick("Image PNG du badge (Open Badges 3.0)", "Badge image as PNG (Open Badges 3.0)"))))),
+                    .li(.a(.href(SiteRoute.ob3CredentialBaked(model.awardID, .svg).path), .attribute(named: "download"),
+                           .text(t.pick("Image SVG du badge (Open Badges 3.0)", "Badge image as SVG (Open Badges 3.0)")))),
+                    .li(.a(.href(SiteRoute.ob3Credential(model.awardID).path + "?format=json"), .attribute(named: "type", value: "application/ld+json"),
+                           .text(t.pick("Attestation signée (JSON-LD, eddsa-rdfc-2022)", "Signed credential (JSON-LD, eddsa-rdfc-2022)")))),
+                    .li(.a(.href(SiteRoute.ob3CredentialJWT(model.awardID).path), .attribute(named: "download"),
+                           .text(t.pick("Attestation signée (VC-JWT)", "Signed credential (VC-JWT)"))))),
+                .p(.a(.href(SiteRoute.verify.path + "?url=" + (SiteRoute.assertion(model.awardID).path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")),
+                      .text(t.pick("Vérifier ce badge", "Verify this badge"))))))
         ))
     }
 

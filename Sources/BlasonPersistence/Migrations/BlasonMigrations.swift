@@ -15,5 +15,8 @@ public enum BlasonMigrations {
         M0010_CreateApplications(),
         M0011_CreateNetwork(),
         M0012_CreateProgrammes(),
+        M0013_CreateSigningKeys(),
+        M0014_AddStatusLists(),
+        M0015_AddSignedAssertions(),
     ]
 }

@@ -34,6 +34,8 @@ public final class Award: Model, @unchecked Sendable {
     @OptionalField(key: "source_award_id") public var sourceAwardID: UUID?
     /// For an award made by a partner of a badge class shared with it as a link: that partner.
     @OptionalParent(key: "awarded_by_organisation_id") public var awardedBy: Organisation?
+    /// The award's bit in its issuer's Open Badges 3.0 revocation list.
+    @OptionalField(key: "status_index") public var statusIndex: Int?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -50,7 +50,7 @@ struct ShareController: RouteCollection {
             guard issues.isEmpty, let badgeClassID, let mode else { throw BlasonError.invalid(issues) }
             let badgeClass = try await req.badgeClasses.find(badgeClassID, in: current.organisationID)
             let blason = req.blason
-            try await req.db.transaction { db in
+            try await req.db.transactionRetrying { db in
                 let service = ShareService(db: db, clock: blason.clock, configuration: blason.configuration)
                 for partner in partners {
                     _ = try await service.share(badgeClass, by: current.organisationID, with: partner, mode: mode, instructions: instructions)

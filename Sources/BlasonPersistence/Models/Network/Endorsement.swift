@@ -19,6 +19,8 @@ public final class Endorsement: Model, @unchecked Sendable {
     @Field(key: "status") public var statusName: String
     @OptionalField(key: "published_at") public var publishedAt: Date?
     @OptionalField(key: "withdrawn_at") public var withdrawnAt: Date?
+    /// The endorsement's bit in its endorser's Open Badges 3.0 revocation list.
+    @OptionalField(key: "status_index") public var statusIndex: Int?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
