@@ -92,6 +92,10 @@ let package = Package(
             dependencies: [
                 "BlasonApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The signing benchmark builds keys itself.
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
             ]
         ),
         .target(name: "BlasonQR"),

@@ -61,6 +61,7 @@ public func configure(_ app: Application, _ configuration: BlasonConfiguration, 
         // Only the serving process delivers mail and runs periodic jobs; commands and tests drive them directly.
         app.lifecycle.use(OutboxService())
         app.lifecycle.use(SchedulerService())
+        app.lifecycle.use(IssueJobRunner())
     }
 }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One issuing action: a badge class given to one or more recipients with common details.
-public struct AwardDraft: Equatable, Sendable {
+public struct AwardDraft: Equatable, Sendable, Codable {
     public var recipients: [Recipient]
     public var issuedOn: Date
     public var expires: Date?

@@ -62,3 +62,11 @@ public enum EarnerAction: String, Codable, Sendable, CaseIterable {
     case decline
     case hide
 }
+
+/// A large award run in the background, a chunk per transaction, resumable where it stopped.
+public enum IssueJobStatus: String, Codable, Sendable, CaseIterable {
+    case queued
+    case running
+    case done
+    case failed
+}

@@ -25,7 +25,8 @@ public struct Recipient: Equatable, Sendable, Codable {
 
 /// Limits shared by the recipient box, the CSV upload and the API.
 public enum RecipientLimits {
-    public static let maximumCount = 2500
+    /// Large lists run as background jobs, a chunk per transaction; this bounds the stored job.
+    public static let maximumCount = 100_000
     public static let maximumNameLength = 200
     public static let maximumNarrativeLength = 10_000
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import BlasonApp
 
 struct UserCommand: AsyncParsableCommand {
@@ -65,16 +66,27 @@ struct Issue: AsyncParsableCommand {
         abstract: "Award a badge class to one person; prints the award as an Open Badges 2.0 Assertion (default), an Open Badges 3.0 credential with its Data Integrity proof, or a VC-JWT.")
 
     @Option(help: "Badge class id or hosted URL.") var badge: String
-    @Option(help: "Recipient e-mail.") var email: String
+    @Option(help: "Recipient e-mail.") var email: String?
+    @Option(help: "A CSV of recipients (email,name,evidence_url,narrative): awarded as a background job, with a progress bar on standard error.") var csv: String?
     @Option(help: "Recipient name.") var name: String?
     @Option(help: "Evidence URL.") var evidence: String?
     @Option(help: "Language of the e-mail to the recipient: fr (default) or en.") var language: String?
     @Flag(help: "Make a proposal: not public nor valid until the earner accepts it.") var propose = false
     @Option(help: "ob2 (Open Badges 2.0 Assertion), ob3 (credential with an eddsa-rdfc-2022 proof) or ob3-jwt (VC-JWT).") var format = "ob2"
 
+    func validate() throws {
+        guard (email == nil) != (csv == nil) else { throw ValidationError("give either --email or --csv") }
+    }
+
     func run() async throws {
         try await CommandRunner.run { operations in
-            CommandRunner.print(try await operations.issue(badge: badge, email: email, name: name, evidence: evidence, language: language,
+            if let csv {
+                let bar = ProgressBar()
+                CommandRunner.print(try await operations.issueCSV(badge: badge, csvPath: csv, language: language, propose: propose,
+                                                                  progress: { bar.show($0, of: $1) }))
+                return
+            }
+            CommandRunner.print(try await operations.issue(badge: badge, email: email ?? "", name: name, evidence: evidence, language: language,
                                                            propose: propose, format: format))
         }
     }
@@ -116,5 +128,15 @@ struct KeysCommand: AsyncParsableCommand {
                 for line in try await operations.rotateKeys(organisation: org) { CommandRunner.print(line) }
             }
         }
+    }
+}
+
+/// A progress bar on standard error, so standard output stays the result.
+struct ProgressBar: Sendable {
+    func show(_ done: Int, of total: Int) {
+        let width = 40
+        let filled = total > 0 ? min(width, done * width / total) : width
+        let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(done)/\(total)"
+        FileHandle.standardError.write(Data((line + (done >= total ? "\n" : "")).utf8))
     }
 }

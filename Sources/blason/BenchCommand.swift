@@ -35,24 +35,36 @@ struct BenchSigning: AsyncParsableCommand {
         // One untimed pass: loads the bundled JSON-LD contexts, warms caches, and checks every
         // operation succeeds (a benchmark of a failing verification would measure nothing useful).
         for measure in measures { for index in 0..<count { try await measure.body(index) } }
+        // The credentials go through the measures in batches of ten, each measure timing its
+        // batch in turn: a slow spell of a shared machine then falls on all measures alike, which
+        // keeps their ratios (the canonicalization share above all) meaningful. Batches rather
+        // than single credentials, so that each measure runs warm instead of paying for the
+        // caches the previous one (JSON-LD above all) left cold.
         let clock = ContinuousClock()
         var rates = Array(repeating: [Double](), count: measures.count)
         for run in 1...runs {
-            for (position, measure) in measures.enumerated() {
-                let elapsed = try await clock.measure { for index in 0..<count { try await measure.body(index) } }
-                rates[position].append(Double(count) / elapsed.seconds)
+            var elapsed = Array(repeating: Duration.zero, count: measures.count)
+            for start in stride(from: 0, to: count, by: 10) {
+                for (position, measure) in measures.enumerated() {
+                    let began = clock.now
+                    for index in start..<min(start + 10, count) { try await measure.body(index) }
+                    elapsed[position] += began.duration(to: clock.now)
+                }
             }
+            for position in measures.indices { rates[position].append(Double(count) / elapsed[position].seconds) }
             progress("run \(run)/\(runs) done")
         }
         let results = zip(measures, rates).map { measure, values in
             BenchReport.Result(name: measure.name, perSecond: median(values), min: values.min() ?? 0, max: values.max() ?? 0, runs: values)
         }
-        // The time per credential is the inverse of the rate, so a share is a ratio of rates.
-        func rate(_ name: String) -> Double { results.first { $0.name == name }?.perSecond ?? .nan }
-        let canonicalization = rate(BenchFixture.canonicalization)
-        let share = BenchReport.Share(sign: 100 * rate(BenchFixture.diSign) / canonicalization,
-                                      verify: 100 * rate(BenchFixture.diVerify) / canonicalization)
-        let report = BenchReport(machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount), count: count,
+        // Time per credential is the inverse of the rate, so a share is a ratio of rates; taken
+        // run by run (same stretch of time), then the median.
+        func ratesOf(_ name: String) -> [Double] { zip(measures, rates).first { $0.0.name == name }?.1 ?? [] }
+        let canonicalization = ratesOf(BenchFixture.canonicalization)
+        func percentOf(_ name: String) -> Double { median(zip(ratesOf(name), canonicalization).map { 100 * $0 / $1 }) }
+        let share = BenchReport.Share(sign: percentOf(BenchFixture.diSign), verify: percentOf(BenchFixture.diVerify))
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
+        let report = BenchReport(machine: .init(cores: ProcessInfo.processInfo.activeProcessorCount, loadAverage: load), count: count,
                                  results: results, canonicalizationShare: share)
         print(report.table)
         if let json {
@@ -197,7 +209,8 @@ private struct BenchFailure: Error, CustomStringConvertible {
 
 /// The results, as printed and as written in JSON.
 private struct BenchReport: Encodable {
-    struct Machine: Encodable { var cores: Int }
+    /// `loadAverage`: the one-minute load when the run ended (Linux), to judge how busy the machine was.
+    struct Machine: Encodable { var cores: Int, loadAverage: Double? }
     struct Result: Encodable { var name: String, perSecond: Double, min: Double, max: Double, runs: [Double] }
     /// Percent of the Data Integrity sign and verify times spent canonicalizing.
     struct Share: Encodable { var sign: Double, verify: Double }
@@ -210,7 +223,9 @@ private struct BenchReport: Encodable {
     var table: String {
         func cell(_ value: Double) -> String { String(format: "%10.1f", value) }
         let width = max(44, (results.map(\.name.count).max() ?? 0) + 2)
-        var lines = ["credentials per second, one core (\(count) per run, median of \(results.first?.runs.count ?? 0) runs)",
+        let load = machine.loadAverage.map { String(format: ", load average %.1f", $0) } ?? ""
+        var lines = ["credentials per second, one core (\(count) per run, median of \(results.first?.runs.count ?? 0) runs; "
+                        + "\(machine.cores) cores\(load))",
                      "measure".padding(toLength: width, withPad: " ", startingAt: 0) + "    median       min       max"]
         lines += results.map { $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + cell($0.perSecond) + cell($0.min) + cell($0.max) }
         lines.append(String(format: "canonicalization share: %.1f %% of Data Integrity sign time, %.1f %% of verify time",

@@ -53,7 +53,9 @@ public final class SMTPSink: @unchecked Sendable {
             process.standardError = try FileHandle(forWritingTo: log)
             try process.run()
 
-            if await waitForReady(stdout.fileHandleForReading, pid: process.processIdentifier) {
+            // A sink killed by the deadline may still have written "ready" into the pipe: only a
+            // running one counts.
+            if await waitForReady(stdout.fileHandleForReading, pid: process.processIdentifier), process.isRunning {
                 return SMTPSink(port: port, root: root, process: process)
             }
             process.terminate()
@@ -112,10 +114,13 @@ public final class SMTPSink: @unchecked Sendable {
     /// which ends the read too, so the continuation is resumed exactly once, by the reader.
     private static func waitForReady(_ output: FileHandle, pid: Int32) async -> Bool {
         let deadline = DispatchWorkItem { kill(pid, SIGTERM) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: deadline)
+        // Generous: with the whole suite running in parallel on two cores, Python can take long to start.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 90, execute: deadline)
         defer { deadline.cancel() }
         return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            // A thread of its own: blocking reads on the shared queues can starve under load, and a
+            // late read would outlive the deadline.
+            Thread {
                 var seen = Data()
                 while true {
                     let chunk = output.availableData
@@ -129,7 +134,7 @@ public final class SMTPSink: @unchecked Sendable {
                         return
                     }
                 }
-            }
+            }.start()
         }
     }
 }

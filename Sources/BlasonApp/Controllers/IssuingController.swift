@@ -20,6 +20,7 @@ struct IssuingController: RouteCollection {
         routes.get("issuer", "badge-classes", ":id", "award") { try await awardForm($0) }
         routes.post("issuer", "badge-classes", ":id", "award") { try await award($0) }
         routes.get("issuer", "awards") { try await list($0) }
+        routes.get("issuer", "jobs", ":id") { try await job($0) }
         routes.get("issuer", "awards", ":id") { try await detail($0) }
         routes.post("issuer", "awards", ":id", "revoke") { try await revoke($0) }
         routes.post("issuer", "awards", ":id", "resend") { try await resend($0) }
@@ -50,6 +51,11 @@ struct IssuingController: RouteCollection {
         let form = try req.content.decode(AwardForm.self)
         do {
             let draft = try Self.draft(from: form, now: req.blason.clock.now)
+            if draft.recipients.count > IssueJobService.backgroundThreshold {
+                let job = try await req.issueJobs.enqueue(badgeClass, draft: draft, issuedBy: req.context.userID,
+                                                          awardedBy: viaShare ? current.organisationID : nil)
+                return req.redirect(to: SiteRoute.issueJob(job.id!).path)
+            }
             let awards = try await req.awards.issue(badgeClass, draft: draft, issuedBy: req.context.userID,
                                                     awardedBy: viaShare ? current.organisationID : nil)
             req.flash("\(req.t(.awardedNotice)) \(awards.count)")
@@ -65,6 +71,17 @@ struct IssuingController: RouteCollection {
             model.issues = issues
             return HTMLResponse.make(IssuingPages.awardForm(model, page: PageContext(request: req, title: req.t(.awardTitle))), status: .unprocessableEntity)
         }
+    }
+
+    /// A background award's progress; the page reloads itself until the job is over.
+    func job(_ req: Request) async throws -> Response {
+        let current = try req.requireOrganisation(.issuer)
+        let job = try await req.issueJobs.find(req.idParameter(), in: current.organisationID)
+        let badgeClass = try await job.$badgeClass.get(on: req.db)
+        var page = PageContext(request: req, title: req.context.localizer.pick("Attribution en cours", "Award in progress"))
+        if job.status == .queued || job.status == .running { page.refreshSeconds = 2 }
+        return HTMLResponse.make(IssuingPages.job(.init(badgeClassID: badgeClass.id!, badgeName: badgeClass.name.text(in: req.context.language),
+                                                        done: job.done, total: job.total, status: job.status, error: job.error), page: page))
     }
 
     /// Reads recipients from the CSV when one is uploaded, from the text box otherwise.

@@ -36,6 +36,7 @@ enum SiteRoute: Equatable, Sendable {
     case awardRevoke(UUID)
 
     case awardResend(UUID)
+    case issueJob(UUID)
     case network
     case reports
     case help
@@ -136,6 +137,7 @@ enum SiteRoute: Equatable, Sendable {
         case .memberRemove(let id): "/admin/members/\(id.uuidString.lowercased())/remove"
         case .tokens: "/admin/tokens"
         case .tokenRevoke(let id): "/admin/tokens/\(id.uuidString.lowercased())/revoke"
+        case .issueJob(let id): "/issuer/jobs/\(id.uuidString.lowercased())"
         case .badgeClasses: "/creator/badge-classes"
         case .badgeClassNew: "/creator/badge-classes/new"
         case .badgeClass(let id): "/creator/badge-classes/\(id.uuidString.lowercased())"

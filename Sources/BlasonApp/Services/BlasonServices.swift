@@ -24,6 +24,10 @@ struct BlasonServices: Sendable {
         KeyService(db: db, clock: clock, masterKey: masterKey)
     }
 
+    func issueJobs(_ db: any Database) -> IssueJobService {
+        IssueJobService(db: db, clock: clock, configuration: configuration, hooks: awardHooks)
+    }
+
     func ob3(_ db: any Database) -> OB3Publisher {
         OB3Publisher(publicURL: configuration.publicURL, db: db, keys: keys(db),
                      endorsements: EndorsementService(db: db, clock: clock, configuration: configuration))
@@ -61,6 +65,7 @@ extension Request {
     }
     var keys: KeyService { application.blason.keys(db) }
     var ob3: OB3Publisher { application.blason.ob3(db) }
+    var issueJobs: IssueJobService { application.blason.issueJobs(db) }
     var shares: ShareService { ShareService(db: db, clock: application.blason.clock, configuration: application.blason.configuration) }
     var programmes: ProgrammeService { ProgrammeService(db: db) }
     var submissions: SubmissionService {

@@ -13,7 +13,8 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .title("\(page.title) · Blason"),
-                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path))
+                .link(.rel(.stylesheet), .href(SiteRoute.stylesheet.path)),
+                .unwrap(page.refreshSeconds) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) }
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text(t(.skipToContent))),

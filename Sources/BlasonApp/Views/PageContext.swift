@@ -14,6 +14,8 @@ struct PageContext {
     let reviewsApplications: Bool
     let csrf: String?
     let flash: String?
+    /// Reloads the page after this many seconds (a job's progress), without JavaScript.
+    var refreshSeconds: Int?
 
     var language: Language { t.language }
     var isSignedIn: Bool { userName != nil }

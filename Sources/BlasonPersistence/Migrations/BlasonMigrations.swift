@@ -18,5 +18,6 @@ public enum BlasonMigrations {
         M0013_CreateSigningKeys(),
         M0014_AddStatusLists(),
         M0015_AddSignedAssertions(),
+        M0016_CreateIssueJobs(),
     ]
 }
