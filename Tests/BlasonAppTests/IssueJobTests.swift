@@ -70,6 +70,35 @@ struct IssueJobTests {
     }
 }
 
+extension IssueJobTests {
+    @Test func theAPIAnswers202WithTheJobToFollow() async throws {
+        try await TestApp.run { app in
+            let api = try await APITests.caller(app)
+            let organisation = try APITests.object(try await api.send(.POST, "/api/v1/organisations", json: #"{"name":"Centre Lot","contactEmail":"c@lot.example.org"}"#))
+            let slug = try #require(organisation["slug"] as? String)
+            let created = try await api.send(.POST, "/api/v1/organisations/\(slug)/badge-classes", multipart: (
+                [("name_fr", "Badge lot"), ("description_fr", "En nombre."), ("criteria_fr", "Être nombreux.")],
+                [("image", "b.png", "image/png", Fixtures.squarePNG)]))
+            let badgeID = try #require(try APITests.object(created)["id"] as? String)
+            let recipients = (1...300).map { #"{"email":"lot\#($0)@example.org"}"# }.joined(separator: ",")
+            let queued = try await api.send(.POST, "/api/v1/badge-classes/\(badgeID)/awards", json: #"{"recipients":[\#(recipients)]}"#)
+            #expect(queued.status == .accepted, "\(queued.body.string)")
+            let location = try #require(queued.headers.first(name: .location))
+            let job = try APITests.object(queued)
+            #expect(job["status"] as? String == "queued" && job["total"] as? Int == 300)
+            let jobs = app.blason.issueJobs(app.db)
+            let jobID = try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
+            #expect(try await jobs.claim(jobID, worker: "test"))
+            try await jobs.run(jobID, worker: "test")
+            let done = try APITests.object(try await api.send(.GET, location))
+            #expect(done["status"] as? String == "done" && done["done"] as? Int == 300)
+            let other = try await APITests.caller(app, email: "autre@example.org")
+            let foreign = try await other.send(.GET, location)
+            #expect([.forbidden, .notFound].contains(foreign.status) && !foreign.body.string.contains("lot1@"), "another organisation does not see it")
+        }
+    }
+}
+
 /// Collects progress reports from the job's worker.
 final class Progress: @unchecked Sendable {
     private let lock = NSLock()

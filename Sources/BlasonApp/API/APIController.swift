@@ -79,6 +79,7 @@ struct APIController: RouteCollection {
         authed.post("badge-classes", ":id", "awards") { try await createAwards($0) }
         authed.get("badge-classes", ":id", "awards") { try await listAwards($0) }
         authed.get("awards", ":id") { try await award($0) }
+        authed.get("jobs", ":id") { try await job($0) }
         authed.post("awards", ":id", "revoke") { try await revoke($0) }
     }
 
@@ -166,10 +167,23 @@ struct APIController: RouteCollection {
         let badgeClass = try await findBadgeClass(req, role: .issuer)
         let body = try req.content.decode(AwardRequest.self)
         let draft = try Self.draft(body, now: req.blason.clock.now)
+        if draft.recipients.count > IssueJobService.backgroundThreshold {
+            // Large lists run in the background; the answer says where to follow them.
+            let job = try await req.issueJobs.enqueue(badgeClass, draft: draft, issuedBy: req.context.userID, awardedBy: nil)
+            let response = try await APIModel.Job(job, publicURL: req.blason.publicURL).encodeResponse(status: .accepted, for: req)
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/jobs/\(job.id!.uuidString.lowercased())")
+            return response
+        }
         let awards = try await req.awards.issue(badgeClass, draft: draft, issuedBy: req.context.userID)
         let service = req.awards
         let list = try AwardList(awards: awards.map { try APIModel.Award($0, status: service.status(of: $0), publisher: req.blason.publisher) })
         return try await list.encodeResponse(status: .created, for: req)
+    }
+
+    func job(_ req: Request) async throws -> APIModel.Job {
+        guard let job = try await IssueJob.find(req.idParameter(), on: req.db) else { throw BlasonError.notFound }
+        _ = try req.requireAPIMembership(job.$organisation.id, .issuer)
+        return APIModel.Job(job, publicURL: req.blason.publicURL)
     }
 
     /// Every recipient is checked and reported with its position, as the web form reports lines.

@@ -132,3 +132,24 @@ enum APIModel {
         }
     }
 }
+
+extension APIModel {
+    /// A large award running in the background.
+    struct Job: Content {
+        let id: UUID
+        let status: String
+        let total: Int
+        let done: Int
+        let error: String?
+        let url: String
+
+        init(_ job: IssueJob, publicURL: String) {
+            id = job.id!
+            status = job.status.rawValue
+            total = job.total
+            done = job.done
+            error = job.error
+            url = publicURL + "/api/v1/jobs/" + job.id!.uuidString.lowercased()
+        }
+    }
+}
