@@ -46,12 +46,13 @@ def png(width=64, height=64, rgb=(11, 79, 138)):
 class Server:
     """`blason serve` on a free loopback port with its own database (SQLite file or a PostgreSQL URL)."""
 
-    def __init__(self, database_url=None, label="sqlite"):
-        self.port = free_port()
+    def __init__(self, database_url=None, label="sqlite", port=None, public_url=None):
+        self.port = port or free_port()
         self.base = "http://127.0.0.1:%d" % self.port
         self.workdir = tempfile.mkdtemp(prefix="blason-e2e-")
         self.env = dict(os.environ)
-        self.env["BLASON_PUBLIC_URL"] = self.base
+        # Several nodes of one platform share the public URL (the reverse proxy's), not their address.
+        self.env["BLASON_PUBLIC_URL"] = public_url or self.base
         self.env["BLASON_BCRYPT_COST"] = "6"
         if database_url:
             self.env["BLASON_DATABASE_URL"] = database_url
@@ -63,9 +64,17 @@ class Server:
         self.process = None
 
     def __enter__(self):
-        log = open(os.path.join(self.workdir, "server.log"), "w")
+        self.start()
+        return self.wait_ready()
+
+    def start(self):
+        """Starts the process without waiting (nodes started together call wait_ready afterwards)."""
+        log = open(os.path.join(self.workdir, "server.log"), "a")
         self.process = subprocess.Popen([BLASON, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
                                         env=self.env, cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT)
+        return self
+
+    def wait_ready(self):
         deadline = time.time() + 120
         while time.time() < deadline:
             if self.process.poll() is not None:
@@ -79,6 +88,9 @@ class Server:
         raise RuntimeError("blason serve did not become ready")
 
     def __exit__(self, *exc):
+        self.stop()
+
+    def stop(self):
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:

@@ -91,7 +91,9 @@ def main():
     return report.finish()
 
 
-def procedure(server, sink, report, args):
+def procedure(server, sink, report, args, web=WebClient):
+    """The flow; `web(base)` makes each browser (the two-node test passes one that spreads its
+    requests over both nodes)."""
     def mail(to, subject_start=None):
         return [m for m in sink.messages() if recipient(m) == to and (subject_start is None or str(m["Subject"]).startswith(subject_start))]
 
@@ -105,13 +107,13 @@ def procedure(server, sink, report, args):
                                     "--org", "region-normandie", "--role", "admin").stdout)
     report.check("the command line makes the Region's reviewer", created.get("organisation") == "region-normandie" and created.get("role") == "admin",
                  created)
-    region = WebClient(server.base)
+    region = web(server.base)
     region.get("/sign-in")
     _, url, _ = region.post("/sign-in", {"email": REGION_EMAIL, "password": PASSWORD})
     report.check("the Region's reviewer signs in", "/sign-in" not in url, url)
 
     # A structure signs up, creates its organisation and a badge class with a PNG image.
-    structure = WebClient(server.base)
+    structure = web(server.base)
     structure.get("/sign-up")
     _, url, _ = structure.post("/sign-up", {"name": "Jeanne Dupont", "email": STRUCTURE_EMAIL, "password": PASSWORD})
     report.check("the structure signs up", "/organisations/new" in url, url)
@@ -127,7 +129,7 @@ def procedure(server, sink, report, args):
     report.check("the structure creates its badge class", badge_id is not None, url)
 
     # The public presentation: the referential and the contact.
-    status, _, page = WebClient(server.base).get("/programmes/%s" % KEY)
+    status, _, page = web(server.base).get("/programmes/%s" % KEY)
     report.check("the public presentation shows the referential and the contact", status == 200
                  and contains(page, "Présentation des compétences attendues sur les badges Région") and CONTACT in page, status)
 
@@ -198,7 +200,7 @@ def procedure(server, sink, report, args):
     status, url, page = region.post("/reviews/%s/approve" % application)
     report.check("the Region accepts the candidacy", "/reviews/" in url and "Décision enregistrée" in page,
                  (status, url, main_text(page)[:400], server.workdir))
-    _, _, page = WebClient(server.base).get("/programmes/%s" % KEY)
+    _, _, page = web(server.base).get("/programmes/%s" % KEY)
     report.check("the structure is listed as a participant", STRUCTURE in page)
 
     # 7. The structure asks the Region to endorse its linked badge; the Region endorses it.
@@ -254,7 +256,7 @@ def procedure(server, sink, report, args):
     # One accepts, one declines from the link in their e-mail, one does nothing.
     for earner, action, lands, notice in (("lea@example.org", "accept", "/passport", "Badge accepté"),
                                           ("max@example.org", "decline", "", "Proposition refusée")):
-        client = WebClient(server.base)
+        client = web(server.base)
         status, _, page = client.get(links[earner])
         report.check("%s opens the proposal from the e-mail's link" % earner, status == 200 and "Organis" in page, status)
         status, url, page = client.post(links[earner] + "/" + action)

@@ -31,11 +31,25 @@ public func configure(_ app: Application, _ configuration: BlasonConfiguration, 
 
     if case .sqlite = configuration.database, let sql = app.db as? any SQLDatabase {
         // WAL (persistent in the file) lets readers work while one writer commits, so the command
-        // line can run beside the server; SQLiteNIO already retries while the database is busy.
+        // line can run beside the server.
         try await sql.raw("PRAGMA journal_mode=WAL").run()
+        // The other settings belong to each connection: the pool keeps one per event loop for
+        // the life of the application, so each is set once here.
+        // - synchronous=NORMAL: in WAL mode the file cannot be corrupted by a crash either way;
+        //   FULL only adds an fsync to every commit (most of a small write's time), whose absence
+        //   may lose the last commits on power loss, not on a crash of the process.
+        // - busy_timeout: SQLiteNIO's own busy handler retries at once, forever, so a connection
+        //   waiting for another's write (of this process or of a command beside it) burns a core
+        //   the writer needs; SQLite's timed handler sleeps between tries. Writes of this process
+        //   do not wait on each other this way: see `transactionRetrying`.
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            guard let connection = app.databases.database(logger: app.logger, on: eventLoop) as? any SQLDatabase else { continue }
+            try await connection.raw("PRAGMA synchronous=NORMAL").run()
+            try await connection.raw("PRAGMA busy_timeout=10000").run()
+        }
     }
     if migrate {
-        try await app.autoMigrate()
+        try await SharedDatabase.migrate(app)
     }
 
     let encoder = JSONEncoder()

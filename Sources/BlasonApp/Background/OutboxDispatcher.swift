@@ -23,40 +23,45 @@ struct OutboxDispatcher: Sendable {
     /// Sends what is due now; returns how many messages it handled (sent or failed).
     @discardableResult
     func dispatchDue() async throws -> Int {
-        let now = clock.now
-        let staleBefore = now.addingTimeInterval(-Double(configuration.mailClaimTimeoutSeconds))
-        let candidates = try await OutboxMessage.query(on: db)
-            .group(.or) { group in
-                group.group(.and) { $0.filter(\.$statusName == OutboxMessage.Status.pending.rawValue).filter(\.$nextAttemptAt <= now) }
-                group.group(.and) { $0.filter(\.$statusName == OutboxMessage.Status.sending.rawValue).filter(\.$claimedAt < staleBefore) }
-            }
-            .sort(\.$nextAttemptAt)
-            .limit(Self.batchSize)
-            .all()
+        // A read first, so an idle poll never takes SQLite's write lock.
+        guard try await OutboxMessage.query(on: db).group(.or, due(now: clock.now)).first() != nil else { return 0 }
         var handled = 0
-        for message in candidates {
-            guard try await claim(message, now: now, staleBefore: staleBefore) else { continue }
+        while handled < Self.batchSize, let message = try await claimNext() {
             await deliver(message)
             handled += 1
         }
         return handled
     }
 
-    private func claim(_ message: OutboxMessage, now: Date, staleBefore: Date) async throws -> Bool {
+    /// Pending and due, or claimed by a node that has not finished in time.
+    private func due(now: Date) -> @Sendable (QueryBuilder<OutboxMessage>) -> Void {
+        let staleBefore = now.addingTimeInterval(-Double(configuration.mailClaimTimeoutSeconds))
+        return { group in
+            group.group(.and) { $0.filter(\.$statusName == OutboxMessage.Status.pending.rawValue).filter(\.$nextAttemptAt <= now) }
+            group.group(.and) { $0.filter(\.$statusName == OutboxMessage.Status.sending.rawValue).filter(\.$claimedAt < staleBefore) }
+        }
+    }
+
+    /// Claims the oldest due message and returns it as the claim left it. One statement: the
+    /// outer WHERE repeats the due condition, so when nodes race for a row only the first changes
+    /// it, and a message another node has just tried and put back for later is not taken early.
+    /// On PostgreSQL the inner SELECT skips rows another node is claiming (FOR UPDATE SKIP LOCKED)
+    /// instead of queueing behind it; SQLite has one writer, so the statement alone is enough.
+    private func claimNext() async throws -> OutboxMessage? {
+        let now = clock.now
+        let staleBefore = now.addingTimeInterval(-Double(configuration.mailClaimTimeoutSeconds))
         let sql = db as! any SQLDatabase
-        let rows = try await sql.update(OutboxMessage.schema)
-            .set("status", to: OutboxMessage.Status.sending.rawValue)
-            .set("claimed_at", to: now)
-            .where("id", .equal, message.requireID())
-            .where { predicate in
-                predicate.where("status", .equal, OutboxMessage.Status.pending.rawValue)
-                    .orWhere { stale in
-                        stale.where("status", .equal, OutboxMessage.Status.sending.rawValue).where("claimed_at", .lessThan, staleBefore)
-                    }
-            }
-            .returning("id")
-            .all()
-        return !rows.isEmpty
+        let pending = OutboxMessage.Status.pending.rawValue, sending = OutboxMessage.Status.sending.rawValue
+        let due: SQLQueryString = """
+            ((status = \(bind: pending) AND next_attempt_at <= \(bind: now)) OR (status = \(bind: sending) AND claimed_at < \(bind: staleBefore)))
+            """
+        let skipLocked: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
+        let query: SQLQueryString = """
+            UPDATE outbox_messages SET status = \(bind: sending), claimed_at = \(bind: now)
+            WHERE id = (SELECT id FROM outbox_messages WHERE \(due) ORDER BY next_attempt_at LIMIT 1\(skipLocked)) AND \(due)
+            RETURNING *
+            """
+        return try await sql.raw(query).first()?.decode(fluentModel: OutboxMessage.self)
     }
 
     private func deliver(_ message: OutboxMessage) async {
@@ -79,7 +84,10 @@ struct OutboxDispatcher: Sendable {
     }
 
     private func update(_ message: OutboxMessage, status: OutboxMessage.Status, attempts: Int, error: String?, next: Date?) async throws {
+        // Only while the message is still being sent: if this node was so slow that another one took
+        // the message over and finished it, its outcome stands.
         var query = try OutboxMessage.query(on: db).filter(\.$id == message.requireID())
+            .filter(\.$statusName == OutboxMessage.Status.sending.rawValue)
             .set(\.$statusName, to: status.rawValue)
             .set(\.$attempts, to: attempts)
             .set(\.$lastError, to: error.map { String($0.prefix(1000)) })

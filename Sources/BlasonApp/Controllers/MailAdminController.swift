@@ -30,7 +30,9 @@ struct MailAdminController: RouteCollection {
     }
 
     static func isLoopback(_ req: Request) -> Bool {
-        guard let ip = req.remoteAddress?.ipAddress else { return false }
+        // Behind a reverse proxy on the same machine every request comes from loopback: one the
+        // proxy forwarded (README's nginx example says so in X-Forwarded-For) is not local.
+        guard req.headers.first(name: "X-Forwarded-For") == nil, let ip = req.remoteAddress?.ipAddress else { return false }
         return ip == "127.0.0.1" || ip == "::1" || ip.hasPrefix("127.")
     }
 

@@ -21,14 +21,24 @@ struct KeyService {
 
     /// The organisation's active key of `algorithm`, created the first time it is needed.
     func active(_ organisationID: UUID, _ algorithm: SigningKey.Algorithm) async throws -> SigningKey {
-        if let key = try await SigningKey.query(on: db).filter(\.$organisation.$id == organisationID)
-            .filter(\.$algorithmName == algorithm.rawValue).filter(\.$retiredAt == nil).sort(\.$createdAt).first() {
+        if let key = try await Self.current(organisationID, algorithm, on: db) { return key }
+        // First use: two nodes (or two requests) can get here together. Under the organisation's
+        // lock the second one finds the first one's key instead of making another active key.
+        return try await db.transactionRetrying { db in
+            try await db.lockUntilCommit(Self.lockKey(organisationID))
+            if let key = try await Self.current(organisationID, algorithm, on: db) { return key }
+            let key = try make(organisationID, algorithm)
+            try await key.create(on: db)
             return key
         }
-        let key = try make(organisationID, algorithm)
-        try await key.create(on: db)
-        return key
     }
+
+    private static func current(_ organisationID: UUID, _ algorithm: SigningKey.Algorithm, on db: any Database) async throws -> SigningKey? {
+        try await SigningKey.query(on: db).filter(\.$organisation.$id == organisationID)
+            .filter(\.$algorithmName == algorithm.rawValue).filter(\.$retiredAt == nil).sort(\.$createdAt).first()
+    }
+
+    private static func lockKey(_ organisationID: UUID) -> String { "signing-keys:" + organisationID.uuidString.lowercased() }
 
     /// The key that signs what is dated `date`: the newest key of `algorithm` created by then and not
     /// retired before it. Signing again what was signed before a rotation then gives the same proof,
@@ -49,6 +59,7 @@ struct KeyService {
     /// A new key of each algorithm in use signs from now on; the old ones are retired, not deleted.
     func rotate(_ organisationID: UUID) async throws -> [SigningKey] {
         try await db.transactionRetrying { db in
+            try await db.lockUntilCommit(Self.lockKey(organisationID))
             let service = KeyService(db: db, clock: clock, masterKey: masterKey)
             let active = try await SigningKey.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$retiredAt == nil).all()
             let algorithms = Set(active.map(\.algorithm)).union([.ed25519])

@@ -10,6 +10,7 @@ public enum BlasonRuntime {
         let app = try await Application.make(Environment(name: "production", arguments: arguments))
         do {
             try await configure(app, configuration, background: true)
+            try await SharedDatabase.checkMasterKey(app)
             if demo {
                 let summary = try await AdminOperations(app: app).seedDemo()
                 app.logger.notice("\(summary)")
@@ -23,11 +24,13 @@ public enum BlasonRuntime {
         try await app.asyncShutdown()
     }
 
-    /// Runs `body` against the configured database (migrated first), then shuts down cleanly.
-    public static func withOperations<T>(_ configuration: BlasonConfiguration, _ body: (AdminOperations) async throws -> T) async throws -> T {
+    /// Runs `body` against the configured database (migrated first, unless `migrate` is false: a
+    /// backup copies the database as it is), then shuts down cleanly.
+    public static func withOperations<T>(_ configuration: BlasonConfiguration, migrate: Bool = true,
+                                         _ body: (AdminOperations) async throws -> T) async throws -> T {
         let app = try await Application.make(Environment(name: "production", arguments: ["blason"]))
         do {
-            try await configure(app, configuration)
+            try await configure(app, configuration, migrate: migrate)
             let result = try await body(AdminOperations(app: app))
             try await app.asyncShutdown()
             return result
