@@ -4,6 +4,7 @@ import BlasonPersistence
 import Crypto
 import Fluent
 import Foundation
+import OpenBadges
 
 /// Organisations' signing keys: created on first use, sealed with the master key, rotated on
 /// demand. Retired keys keep their public half published.
@@ -83,17 +84,17 @@ struct KeyService {
         switch algorithm {
         case .ed25519:
             let key = Curve25519.Signing.PrivateKey()
-            jwk = ["kty": "OKP", "crv": "Ed25519", "x": Base64URL.encode(key.publicKey.rawRepresentation)]
+            jwk = ["kty": "OKP", "crv": "Ed25519", "x": JOSEBase64URL.encode(key.publicKey.rawRepresentation)]
             secret = key.rawRepresentation
         case .es256:
             let key = P256.Signing.PrivateKey()
             let raw = key.publicKey.rawRepresentation
-            jwk = ["kty": "EC", "crv": "P-256", "x": Base64URL.encode(raw.prefix(32)), "y": Base64URL.encode(raw.suffix(32))]
+            jwk = ["kty": "EC", "crv": "P-256", "x": JOSEBase64URL.encode(raw.prefix(32)), "y": JOSEBase64URL.encode(raw.suffix(32))]
             secret = key.rawRepresentation
         case .rs256:
             let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
             let primitives = try key.publicKey.getKeyPrimitives()
-            jwk = ["kty": "RSA", "n": Base64URL.encode(primitives.modulus), "e": Base64URL.encode(primitives.publicExponent)]
+            jwk = ["kty": "RSA", "n": JOSEBase64URL.encode(primitives.modulus), "e": JOSEBase64URL.encode(primitives.publicExponent)]
             secret = key.derRepresentation
         }
         let encoder = JSONEncoder()
@@ -118,18 +119,4 @@ struct KeyService {
     }
 
     private static func purpose(_ id: UUID) -> String { "signing-key:" + id.uuidString.lowercased() }
-}
-
-/// base64url without padding, as JOSE uses it.
-enum Base64URL {
-    static func encode<D: DataProtocol>(_ data: D) -> String {
-        Data(data).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decode(_ text: String) -> Data? {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        return Data(base64Encoded: base64)
-    }
 }

@@ -25,7 +25,7 @@ struct OB2Signer {
 
     func cryptographicKey(_ key: SigningKey) throws -> OB2.CryptographicKey {
         let jwk = KeyService.jwk(key)
-        guard key.algorithm == .rs256, let n = jwk["n"].flatMap(Base64URL.decode), let e = jwk["e"].flatMap(Base64URL.decode) else {
+        guard key.algorithm == .rs256, let n = jwk["n"].flatMap(JOSEBase64URL.decode), let e = jwk["e"].flatMap(JOSEBase64URL.decode) else {
             throw BlasonError.notFound
         }
         let publicKey = try _RSA.Signing.PublicKey(n: n, e: e)

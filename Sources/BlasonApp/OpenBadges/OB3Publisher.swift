@@ -34,7 +34,7 @@ struct OB3Publisher {
         return try all.map { key in
             let jwk = KeyService.jwk(key)
             let id = try verificationMethodID(key)
-            if key.algorithm == .ed25519, let x = jwk["x"], let raw = Base64URL.decode(x),
+            if key.algorithm == .ed25519, let x = jwk["x"], let raw = JOSEBase64URL.decode(x),
                let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) {
                 return OB3.VerificationMethod(id: id, controller: url(.ob3Issuer(key.$organisation.id)), key: .multikey(Multikey.encode(publicKey)))
             }

@@ -44,8 +44,8 @@ extension JOSESigningKey {
 }
 
 /// base64url without padding (RFC 7515 §2), the encoding of every JOSE part and JWK member.
-enum JOSEBase64URL {
-    static func encode(_ bytes: some DataProtocol) -> String {
+public enum JOSEBase64URL {
+    public static func encode(_ bytes: some DataProtocol) -> String {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
@@ -54,7 +54,7 @@ enum JOSEBase64URL {
 
     /// Strict: only the URL-safe alphabet, no padding, no whitespace, so that two spellings
     /// of one signature or key cannot both be accepted.
-    static func decode(_ text: some StringProtocol) -> Data? {
+    public static func decode(_ text: some StringProtocol) -> Data? {
         let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         guard text.allSatisfy({ allowed.contains($0) }), text.count % 4 != 1 else { return nil }
         var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
