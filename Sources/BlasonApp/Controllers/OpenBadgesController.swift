@@ -82,15 +82,16 @@ struct OpenBadgesController: RouteCollection {
     }
 
     func assertion(_ req: Request) async throws -> Response {
-        let award = try await req.awards.findPublic(req.idParameter())
         let publisher = req.blason.publisher
         if ContentNegotiation.wantsJSON(req) {
+            let award = try await req.awards.findPublicAssertion(req.idParameter())
             // Open Badges 2.0: a revoked hosted assertion answers 410 Gone with only the fact and its reason.
             if award.isRevoked {
                 return ContentNegotiation.jsonLD(try publisher.revoked(award), status: .gone)
             }
             return ContentNegotiation.jsonLD(try publisher.assertion(award))
         }
+        let award = try await req.awards.findPublic(req.idParameter())
         let issuer = try await Organisation.find(award.$organisation.id, on: req.db)
         let badgeClass = award.badgeClass
         let model = PublicPages.AssertionModel(
@@ -180,7 +181,7 @@ enum ContentNegotiation {
     /// JSON when asked by `?format=json`, or when the client prefers JSON to HTML (the validator sends
     /// `application/ld+json, application/json, …`; browsers send `text/html` first).
     static func wantsJSON(_ req: Request) -> Bool {
-        if let format = req.query[String.self, at: "format"] { return format == "json" }
+        if req.url.query != nil, let format = req.query[String.self, at: "format"] { return format == "json" }
         let accept = req.headers.accept
         guard !accept.isEmpty else { return true }
         func quality(_ types: [(String, String)]) -> Double {

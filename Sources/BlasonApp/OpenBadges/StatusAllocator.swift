@@ -8,12 +8,15 @@ import SQLKit
 struct StatusAllocator {
     let db: any Database
 
-    /// The first of `count` consecutive fresh indexes.
+    /// The first of `count` consecutive fresh indexes. One statement (an upsert), as it runs in
+    /// every issuing transaction, where each round trip to SQLite's one writer counts.
     func allocate(_ organisationID: UUID, count: Int) async throws -> Int {
         guard count > 0 else { return 0 }
         let sql = db as! any SQLDatabase
-        try await sql.raw("INSERT INTO status_allocations (organisation_id, next_index) VALUES (\(bind: organisationID), 0) ON CONFLICT (organisation_id) DO NOTHING").run()
-        let row = try await sql.raw("UPDATE status_allocations SET next_index = next_index + \(bind: count) WHERE organisation_id = \(bind: organisationID) RETURNING next_index").first()
+        let row = try await sql.raw("""
+            INSERT INTO status_allocations (organisation_id, next_index) VALUES (\(bind: organisationID), \(bind: count))
+            ON CONFLICT (organisation_id) DO UPDATE SET next_index = status_allocations.next_index + \(bind: count) RETURNING next_index
+            """).first()
         guard let next = try row?.decode(column: "next_index", as: Int.self) else { throw BlasonStatusError.allocationFailed }
         return next - count
     }

@@ -112,6 +112,35 @@ struct AwardService {
         return award
     }
 
+    /// The award as its public JSON-LD assertion needs it, in one query of its own columns. This
+    /// is the URL every verifier asks for: loading the award with its badge class (image
+    /// included) through Fluent, whose models are read by reflection, cost several times the rest
+    /// of the request, and the document names the badge class by URL only. The `Award` returned
+    /// has no badge class loaded.
+    func findPublicAssertion(_ id: UUID) async throws -> Award {
+        let sql = db as! any SQLDatabase
+        guard let row = try await sql.raw("""
+            SELECT badge_class_id, organisation_id, salt, identity_hash, issued_on, expires, evidence_url, narrative,
+                   revoked_at, revocation_reason, kind, earner_state FROM awards WHERE id = \(bind: id)
+            """).first() else { throw BlasonError.notFound }
+        let award = Award()
+        award.id = id
+        award.$badgeClass.id = try row.decode(column: "badge_class_id", as: UUID.self)
+        award.$organisation.id = try row.decode(column: "organisation_id", as: UUID.self)
+        award.salt = try row.decode(column: "salt", as: String.self)
+        award.identityHash = try row.decode(column: "identity_hash", as: String.self)
+        award.issuedOn = try row.decode(column: "issued_on", as: Date.self)
+        award.expires = try row.decode(column: "expires", as: Date?.self)
+        award.evidenceURL = try row.decode(column: "evidence_url", as: String?.self)
+        award.narrative = try row.decode(column: "narrative", as: String?.self)
+        award.revokedAt = try row.decode(column: "revoked_at", as: Date?.self)
+        award.revocationReason = try row.decode(column: "revocation_reason", as: String?.self)
+        award.kindName = try row.decode(column: "kind", as: String.self)
+        award.earnerStateName = try row.decode(column: "earner_state", as: String.self)
+        guard award.isPublic else { throw BlasonError.notFound }
+        return award
+    }
+
     func status(of award: Award) -> AwardStatus {
         if award.isRevoked { return .revoked }
         switch (award.kind, award.earnerState) {
