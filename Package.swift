@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "blason",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "blason", targets: ["blason"]),
         .library(name: "OpenBadges", targets: ["OpenBadges"]),

@@ -60,23 +60,4 @@ extension OB2 {
             self.narrative = narrative
         }
     }
-
-    /// What a hosted assertion's URL answers once revoked (with HTTP 410 Gone): only the fact and
-    /// the reason, so that nobody can keep presenting the award as if it were still valid.
-    public struct RevokedAssertion: Codable, Equatable, Sendable {
-        public var context = OB2.context
-        public var type = "Assertion"
-        public var id: String
-        public var revoked = true
-        public var revocationReason: String?
-
-        public init(id: String, revocationReason: String?) {
-            self.id = id
-            self.revocationReason = revocationReason
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case context = "@context", type, id, revoked, revocationReason
-        }
-    }
 }

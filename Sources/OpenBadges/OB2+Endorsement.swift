@@ -34,22 +34,4 @@ extension OB2 {
             case context = "@context", type, id, claim, issuer, issuedOn, verification
         }
     }
-
-    /// What a withdrawn endorsement's URL answers (with HTTP 410 Gone).
-    public struct RevokedEndorsement: Codable, Equatable, Sendable {
-        public var context = OB2.context
-        public var type = "Endorsement"
-        public var id: String
-        public var revoked = true
-        public var revocationReason: String?
-
-        public init(id: String, revocationReason: String?) {
-            self.id = id
-            self.revocationReason = revocationReason
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case context = "@context", type, id, revoked, revocationReason
-        }
-    }
 }

@@ -3,6 +3,7 @@ import BlasonCore
 import BlasonPersistence
 import Fluent
 import Foundation
+import OpenBadges
 import Testing
 import VaporTesting
 
@@ -37,6 +38,12 @@ struct IssueJobTests {
             #expect(try await OutboxMessage.query(on: app.db).count() == 1_250, "one e-mail per award, no more")
             let indexes = try await Award.query(on: app.db).all().compactMap(\.statusIndex)
             #expect(Set(indexes).count == 1_250, "each award its own status bit")
+            #expect(try await SignedCredential.query(on: app.db).count() == 1_250, "every credential signed by the job")
+            let sample = try #require(try await Award.query(on: app.db).sort(\.$recipientEmail).first())
+            let kept = try #require(try await SignedCredential.find(sample.id, on: app.db))
+            let served = try await OB3Tests.body(app, "/ob3/credentials/\(sample.id!.uuidString.lowercased())")
+            #expect(try JSONValue(data: served) == JSONValue(data: Data(kept.document.utf8)), "the job's signature is the one served")
+            #expect(await OB3Tests.verify(app, .bytes(served), recipient: sample.recipientEmail).valid)
 
             let finished = try await client.get(location)
             #expect(finished.body.string.contains("1250 badges attribués sur 1250"))

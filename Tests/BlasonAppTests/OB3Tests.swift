@@ -145,6 +145,30 @@ struct OB3Tests {
         }
     }
 
+    @Test func aSignedCredentialIsKeptUntilWhatItSignsChanges() async throws {
+        try await TestApp.run { app in
+            let (_, award) = try await Self.award(app)
+            let path = "/ob3/credentials/\(award.id!.uuidString.lowercased())"
+            let first = try await Self.body(app, path)
+            let kept = try #require(try await SignedCredential.find(award.id, on: app.db))
+            #expect(try JSONValue(data: Data(kept.document.utf8)) == JSONValue(data: first))
+            // What is served comes from the kept row while the credential is unchanged.
+            kept.document = #"{"kept":true}"#
+            try await kept.save(on: app.db)
+            #expect(try JSONValue(data: try await Self.body(app, path)) == ["kept": true])
+            // An edit of the badge class changes what is signed: signed again, and kept again.
+            let badge = try await award.$badgeClass.get(on: app.db)
+            badge.nameFR = "Accueillir le public (niveau 2)"
+            try await badge.save(on: app.db)
+            let renewed = try await Self.body(app, path)
+            #expect(try JSONValue(data: renewed)["credentialSubject"]?["achievement"]?["name"]?.stringValue == "Accueillir le public (niveau 2)")
+            #expect(await Self.verify(app, .bytes(renewed), recipient: "lea@example.org").valid)
+            let again = try #require(try await SignedCredential.find(award.id, on: app.db))
+            #expect(again.digest != kept.digest)
+            #expect(try JSONValue(data: Data(again.document.utf8)) == JSONValue(data: renewed))
+        }
+    }
+
     @Test func aKeyOfAnotherIssuerIsRefused() async throws {
         try await TestApp.run { app in
             let (_, award) = try await Self.award(app)

@@ -49,6 +49,9 @@ struct JSONLDToRDFSuiteTests {
 
     /// Every file of the suite, by URL: documents refer to their contexts by relative URL.
     struct SuiteLoader: JSONLDContextLoader {
+        /// With a name, processed contexts are kept in the process-wide cache.
+        var cacheIdentity: String?
+
         func loadContext(_ url: String) throws -> JSONValue {
             guard url.hasPrefix(JSONLDToRDFSuiteTests.baseIRI + "toRdf/") else {
                 throw JSONLDError(.loadingRemoteContextFailed, "\(url) is not part of the suite")
@@ -62,9 +65,17 @@ struct JSONLDToRDFSuiteTests {
         #expect(Self.entries.count >= 440)
     }
 
+    /// Each test runs without the context cache, then twice with it (filling it, then reading
+    /// from it): a context taken from the cache must give the very same results and errors.
     @Test(arguments: entries)
     func conformance(_ entry: Entry) throws {
-        var options = JSONLDOptions(base: entry.options["base"]?.stringValue ?? Self.baseIRI + entry.input, contextLoader: SuiteLoader())
+        try check(entry, loader: SuiteLoader())
+        try check(entry, loader: SuiteLoader(cacheIdentity: "w3c-toRdf-suite"))
+        try check(entry, loader: SuiteLoader(cacheIdentity: "w3c-toRdf-suite"))
+    }
+
+    func check(_ entry: Entry, loader: SuiteLoader) throws {
+        var options = JSONLDOptions(base: entry.options["base"]?.stringValue ?? Self.baseIRI + entry.input, contextLoader: loader)
         if let expandContext = entry.options["expandContext"]?.stringValue {
             options.expandContext = try Fixtures.json("JSONLDToRDF/" + expandContext)
         }

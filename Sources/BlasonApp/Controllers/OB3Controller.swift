@@ -51,13 +51,13 @@ struct OB3Controller: RouteCollection {
         if Self.wantsJWT(req) { return try await credentialJWT(req) }
         guard ContentNegotiation.wantsJSON(req) else { return req.redirect(to: SiteRoute.assertion(try award.requireID()).path) }
         // The status list says it too; a hosted copy of a revoked credential is not handed out.
-        if award.isRevoked { return Self.json(Self.revoked(req, award), status: .gone) }
+        if award.isRevoked { return Self.gone(req, award) }
         return Self.json(try await req.ob3.signedCredential(award))
     }
 
     func credentialJWT(_ req: Request) async throws -> Response {
         let award = try await req.awards.findPublic(req.idParameter())
-        if award.isRevoked { return Self.json(Self.revoked(req, award), status: .gone) }
+        if award.isRevoked { return Self.gone(req, award) }
         let algorithm = try Self.algorithm(req)
         let token = try await req.ob3.jwt(award, algorithm: algorithm)
         let response = Response(status: .ok, body: .init(string: token))
@@ -90,7 +90,7 @@ struct OB3Controller: RouteCollection {
         guard let endorsement = try await Endorsement.find(req.idParameter(), on: req.db), endorsement.$endorser.id != nil,
               endorsement.status == .published || endorsement.status == .withdrawn else { throw BlasonError.notFound }
         if endorsement.status == .withdrawn {
-            return Self.json(["id": .string(req.ob3.url(.ob3Endorsement(endorsement.id!))), "revoked": true], status: .gone)
+            return Self.json(Self.revoked(req.ob3.url(.ob3Endorsement(endorsement.id!)), reason: nil), status: .gone)
         }
         return Self.json(try await req.ob3.endorsementCredential(endorsement))
     }
@@ -112,9 +112,14 @@ struct OB3Controller: RouteCollection {
         return accept.contains { ["vc+jwt", "jwt"].contains($0) } && !accept.contains { ["json", "ld+json"].contains($0) }
     }
 
-    static func revoked(_ req: Request, _ award: Award) -> JSONValue {
-        var body: JSONValue = ["id": .string(req.ob3.url(.ob3Credential(award.id!))), "revoked": true]
-        if let reason = award.revocationReason { body["revocationReason"] = .string(reason) }
+    static func gone(_ req: Request, _ award: Award) -> Response {
+        json(revoked(req.ob3.url(.ob3Credential(award.id!)), reason: award.revocationReason), status: .gone)
+    }
+
+    /// The 410 body of a revoked credential or a withdrawn endorsement.
+    static func revoked(_ id: String, reason: String?) -> JSONValue {
+        var body: JSONValue = ["id": .string(id), "revoked": true]
+        if let reason { body["revocationReason"] = .string(reason) }
         return body
     }
 

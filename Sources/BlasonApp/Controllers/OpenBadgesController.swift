@@ -157,7 +157,7 @@ struct OpenBadgesController: RouteCollection {
         }
         let publisher = req.blason.publisher
         if endorsement.status == .withdrawn {
-            return ContentNegotiation.jsonLD(OB2.RevokedEndorsement(id: publisher.url(.endorsement(endorsement.id!)), revocationReason: nil), status: .gone)
+            return ContentNegotiation.jsonLD(OB2.Revoked.endorsement(id: publisher.url(.endorsement(endorsement.id!)), revocationReason: nil), status: .gone)
         }
         return ContentNegotiation.jsonLD(try publisher.endorsement(endorsement))
     }

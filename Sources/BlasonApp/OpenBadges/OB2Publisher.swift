@@ -74,8 +74,8 @@ struct OB2Publisher: Sendable {
             image: url(.assertionImage(id)), evidence: evidence)
     }
 
-    func revoked(_ award: Award) throws -> OB2.RevokedAssertion {
-        OB2.RevokedAssertion(id: url(.assertion(try award.requireID())), revocationReason: award.revocationReason)
+    func revoked(_ award: Award) throws -> OB2.Revoked {
+        .assertion(id: url(.assertion(try award.requireID())), revocationReason: award.revocationReason)
     }
 
     /// Signed copies are named by `urn:uuid:` (the hosted URL verifies by hosting), so both are listed.

@@ -100,29 +100,46 @@ struct OB3Publisher {
     /// The award's `OpenBadgeCredential`, unsigned. Badge class endorsements made after the award
     /// do not show on it, as for Open Badges 2.0.
     func credential(_ award: Award) async throws -> JSONValue {
-        let id = try award.requireID()
         let badgeClass = try await award.$badgeClass.get(on: db)
         guard let organisation = try await Organisation.find(award.$organisation.id, on: db) else { throw BlasonError.notFound }
-        let issuer = try await profile(organisation)
         try await StatusAllocator(db: db).ensure(award)
+        let basis = try await credentialBasis(badgeClass, organisation: organisation)
+        return try credential(award, basis: basis, endorsements: try await achievementEndorsements(badgeClass, issuedOn: award.issuedOn))
+    }
+
+    /// What the credentials of one badge class share.
+    struct CredentialBasis {
+        var badgeClass: BadgeClass
+        var issuer: OB3.Profile
+        var achievement: OB3.Achievement
+    }
+
+    func credentialBasis(_ badgeClass: BadgeClass, organisation: Organisation) async throws -> CredentialBasis {
+        let issuer = try await profile(organisation)
+        return CredentialBasis(badgeClass: badgeClass, issuer: issuer, achievement: try achievement(badgeClass, issuer: issuer))
+    }
+
+    /// The signed endorsements of the badge class an award issued on `issuedOn` carries.
+    func achievementEndorsements(_ badgeClass: BadgeClass, issuedOn: Date) async throws -> [JSONValue] {
+        let published = try await self.endorsements.published(badgeClass: badgeClass.requireID(),
+                                                              asOf: issuedOn.addingTimeInterval(0.000_999))
+        return try await endorsementCredentials(published)
+    }
+
+    /// The unsigned credential from what was loaded: no database work, so many can be built at once.
+    func credential(_ award: Award, basis: CredentialBasis, endorsements: [JSONValue]) throws -> JSONValue {
+        let id = try award.requireID()
         var evidence: [OB3.Evidence] = []
         if award.evidenceURL != nil || award.narrative != nil {
             evidence.append(OB3.Evidence(id: award.evidenceURL, narrative: award.narrative))
         }
-        let published = try await self.endorsements.published(badgeClass: badgeClass.requireID(),
-                                                                           asOf: award.issuedOn.addingTimeInterval(0.000_999))
         let credential = OB3.Credential(
-            id: url(.ob3Credential(id)), name: badgeClass.nameFR, issuer: issuer, validFrom: award.issuedOn, validUntil: award.expires,
-            identifier: OB3.Identifier(identityHash: award.identityHash, salt: award.salt),
-            achievement: try achievement(badgeClass, issuer: issuer), evidence: evidence,
+            id: url(.ob3Credential(id)), name: basis.badgeClass.nameFR, issuer: basis.issuer, validFrom: award.issuedOn,
+            validUntil: award.expires, identifier: OB3.Identifier(identityHash: award.identityHash, salt: award.salt),
+            achievement: basis.achievement, evidence: evidence,
             status: statusEntry(award.$organisation.id, index: award.statusIndex ?? 0),
-            achievementEndorsements: try await endorsementCredentials(published), subjectID: "urn:uuid:" + id.uuidString.lowercased())
+            achievementEndorsements: endorsements, subjectID: "urn:uuid:" + id.uuidString.lowercased())
         return credential.json
-    }
-
-    /// The credential with its `eddsa-rdfc-2022` proof.
-    func signedCredential(_ award: Award) async throws -> JSONValue {
-        try await signDataIntegrity(try await credential(award), organisationID: award.$organisation.id, date: award.issuedOn)
     }
 
     /// The credential as a VC-JWT signed with the issuer's key of `algorithm`.

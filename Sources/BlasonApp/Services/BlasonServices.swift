@@ -25,7 +25,7 @@ struct BlasonServices: Sendable {
     }
 
     func issueJobs(_ db: any Database) -> IssueJobService {
-        IssueJobService(db: db, clock: clock, configuration: configuration, hooks: awardHooks)
+        IssueJobService(db: db, clock: clock, configuration: configuration, hooks: awardHooks, credentials: ob3(db))
     }
 
     func ob3(_ db: any Database) -> OB3Publisher {

@@ -12,6 +12,9 @@ struct IssueJobService {
     let clock: Clock
     let configuration: BlasonConfiguration
     var hooks = AwardHooks()
+    /// Signs each chunk's Open Badges 3.0 credentials once it is issued, so that a large award is
+    /// finished with its credentials ready rather than leaving thousands to sign on first fetch.
+    let credentials: OB3Publisher
 
     /// Above this many recipients, the web form runs the award as a job.
     static let backgroundThreshold = 200
@@ -82,14 +85,22 @@ struct IssueJobService {
             try await job.save(on: db)
         }
         var chunksLeft = chunks
+        // A chunk's credentials are signed while the next chunk is written: signing uses every
+        // core, writing waits on the database, so the two overlap. One chunk signs at a time.
+        var signing: Task<Void, any Error>?
+        defer { signing?.cancel() }
         do {
             while done < draft.recipients.count {
-                guard chunksLeft > 0 else { return }
+                guard chunksLeft > 0 else {
+                    try await signing?.value
+                    return
+                }
                 chunksLeft -= 1
                 var part = draft
                 part.recipients = Array(draft.recipients[done..<min(done + Self.chunk, draft.recipients.count)])
                 let start = done, chunkDraft = part, issuedBy = job.$issuedBy.id, awardedBy = job.$awardedBy.id
-                done = try await db.transactionRetrying { db in
+                let issued: [Award]
+                (done, issued) = try await db.transactionRetrying { db in
                     let awards = AwardService(db: db, clock: clock, configuration: configuration, hooks: hooks)
                     let prepared = try awards.prepare(badgeClass, draft: chunkDraft, issuedBy: issuedBy)
                     prepared.forEach { $0.$awardedBy.id = awardedBy }
@@ -100,10 +111,15 @@ struct IssueJobService {
                         .where("id", .equal, jobID).where("claimed_by", .equal, worker).where("done", .equal, start)
                         .returning("id").all()
                     guard !rows.isEmpty else { throw LostClaim() }
-                    return start + prepared.count
+                    return (start + prepared.count, prepared)
                 }
+                // After the commit, outside the one-writer transaction: a worker that dies here
+                // leaves awards whose credentials are simply signed when first fetched.
+                try await signing?.value
+                signing = Task { [credentials] in try await credentials.signAndKeep(issued, badgeClass: badgeClass) }
                 progress(done, draft.recipients.count)
             }
+            try await signing?.value
             try await finish(jobID, worker: worker, status: .done, error: nil)
         } catch is LostClaim {
             return

@@ -19,5 +19,6 @@ public enum BlasonMigrations {
         M0014_AddStatusLists(),
         M0015_AddSignedAssertions(),
         M0016_CreateIssueJobs(),
+        M0017_CreateSignedCredentials(),
     ]
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 
 /// The `eddsa-rdfc-2022` cryptosuite (W3C VC Data Integrity EdDSA Cryptosuites v1.0, §3.2):
 /// RDFC-1.0 canonical N-Quads, SHA-256, Ed25519.
@@ -39,8 +40,31 @@ public enum EdDSARDFC2022 {
         }
         configuration["proofValue"] = nil
         configuration["@context"] = documentContext
-        return try JSONLD.canonicalize(.object(configuration), options: options)
+        // Credentials signed together share their proof configuration (same key, same date,
+        // same contexts): its canonical form is kept, when the contexts cannot change under it.
+        guard let loader = options.contextLoader.cacheIdentity, options.expandContext == nil else {
+            return try JSONLD.canonicalize(.object(configuration), options: options)
+        }
+        let key = ProofConfigurationKey(loader: loader, safeMode: options.safeMode, base: options.base,
+                                        rdfDirection: options.rdfDirection?.rawValue, configuration: .object(configuration))
+        if let kept = canonicalConfigurations.withLock({ $0[key] }) { return kept }
+        let canonical = try JSONLD.canonicalize(.object(configuration), options: options)
+        canonicalConfigurations.withLock { kept in
+            if kept.count >= 256 { kept.removeAll() }
+            kept[key] = canonical
+        }
+        return canonical
     }
+
+    private struct ProofConfigurationKey: Hashable, Sendable {
+        var loader: String
+        var safeMode: Bool
+        var base: String?
+        var rdfDirection: String?
+        var configuration: JSONValue
+    }
+
+    private static let canonicalConfigurations = Mutex<[ProofConfigurationKey: String]>([:])
 
     /// Hashing (§3.2.3): SHA-256 of the canonical proof configuration, followed by SHA-256 of
     /// the canonical document; 64 bytes, the message Ed25519 signs.

@@ -6,22 +6,30 @@ import Foundation
 /// A value type: processing a local context makes a changed copy, and a node's scoped contexts
 /// stop applying simply because the caller's copy is unchanged.
 struct ActiveContext: Sendable {
-    var terms: [String: TermDefinition] = [:]
+    // Any change forgets `cacheID`: the context is then no longer the one the cache knows.
+    var terms: [String: TermDefinition] = [:] { didSet { cacheID = nil } }
     /// The base IRI relative references resolve against (`@base`, or the document's URL).
-    var base: String?
+    var base: String? { didSet { cacheID = nil } }
     /// The document's own base, which a `null` context restores.
-    var originalBase: String?
-    var vocabulary: String?
-    var defaultLanguage: String?
-    var defaultDirection: String?
+    var originalBase: String? { didSet { cacheID = nil } }
+    var vocabulary: String? { didSet { cacheID = nil } }
+    var defaultLanguage: String? { didSet { cacheID = nil } }
+    var defaultDirection: String? { didSet { cacheID = nil } }
     /// Set by a non-propagated (type-scoped) context: the context to return to when entering a
     /// new node object. Stored in an array because a struct cannot hold itself directly.
-    private var previousStorage: [ActiveContext] = []
+    private var previousStorage: [ActiveContext] = [] { didSet { cacheID = nil } }
+    /// Names this exact context in `JSONLDContextCache`: 0 for an initial context (whose base the
+    /// cache key holds), a number the cache gave for one it made, `nil` for any other.
+    private(set) var cacheID: UInt64?
 
     init(base: String?) {
         self.base = base
         self.originalBase = base
+        cacheID = 0
     }
+
+    /// Marks a context as the cache's entry `id`.
+    mutating func identify(as id: UInt64) { cacheID = id }
 
     var previousContext: ActiveContext? {
         get { previousStorage.first }

@@ -12,7 +12,14 @@ enum IRI {
         let scheme = scalars[..<colon]
         let schemeIsValid = scheme.elementsEqual("_".unicodeScalars) || (scheme.first!.isASCIILetter
             && scheme.allSatisfy { $0.isASCIILetter || $0.isASCIIDigit || "+-.".unicodeScalars.contains($0) })
-        return schemeIsValid && !scalars[colon...].contains { $0.properties.isWhitespace }
+        return schemeIsValid && !scalars[colon...].contains(where: isWhitespace)
+    }
+
+    /// Unicode's White_Space, with ASCII answered without the property tables: this runs on
+    /// every IRI a document holds.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
     /// Whether an IRI may appear in RDF output: absolute, not a blank node, free of the

@@ -7,6 +7,14 @@ import Foundation
 /// the one the issuer signed against, and fetching leaks which credential is being checked.
 public protocol JSONLDContextLoader: Sendable {
     func loadContext(_ url: String) throws -> JSONValue
+    /// A name under which contexts processed with this loader may be kept and reused for the
+    /// whole process, or `nil` (the default) if the documents behind a URL can change. Only
+    /// loaders whose every URL always gives the same document may name themselves.
+    var cacheIdentity: String? { get }
+}
+
+extension JSONLDContextLoader {
+    public var cacheIdentity: String? { nil }
 }
 
 /// The contexts bundled with this library, for Verifiable Credentials 2.0 and Open Badges 3.0.
@@ -42,6 +50,9 @@ public struct BundledContexts: JSONLDContextLoader {
     }()
 
     public init() {}
+
+    /// The bundled files never change while the process runs.
+    public var cacheIdentity: String? { "bundled" }
 
     public func loadContext(_ url: String) throws -> JSONValue {
         guard let document = Self.documents[url] else {

@@ -2,9 +2,36 @@ import Foundation
 
 extension JSONLDProcessor {
     /// Context Processing (JSON-LD 1.1 API §4.1.2): the active context after applying `local`.
+    ///
+    /// The result depends only on the arguments and the loader's documents, so it is taken from
+    /// `JSONLDContextCache` when the same context was processed before from the same context:
+    /// building the term definitions of the Verifiable Credentials and Open Badges contexts is
+    /// most of the work of canonicalizing a credential otherwise.
     func processContext(active: ActiveContext, local: JSONValue, baseURL: String?, remoteContexts: [String] = [],
                         overrideProtected: Bool = false, propagate: Bool = true,
                         validateScopedContext: Bool = true) throws -> ActiveContext {
+        guard let loader = options.contextLoader.cacheIdentity, let activeID = active.cacheID else {
+            return try processContextUncached(active: active, local: local, baseURL: baseURL, remoteContexts: remoteContexts,
+                                              overrideProtected: overrideProtected, propagate: propagate,
+                                              validateScopedContext: validateScopedContext)
+        }
+        let key = JSONLDContextCache.Key(loader: loader, activeID: activeID, activeBase: active.base, originalBase: active.originalBase,
+                                         local: local, baseURL: baseURL, remoteContexts: remoteContexts,
+                                         overrideProtected: overrideProtected, propagate: propagate,
+                                         validateScopedContext: validateScopedContext)
+        if let cached = JSONLDContextCache.shared.context(for: key) { return cached }
+        let warningsBefore = warnings.count
+        let result = try processContextUncached(active: active, local: local, baseURL: baseURL, remoteContexts: remoteContexts,
+                                                overrideProtected: overrideProtected, propagate: propagate,
+                                                validateScopedContext: validateScopedContext)
+        // A context that warned is not kept: taken from the cache it would not warn again.
+        guard warnings.count == warningsBefore else { return result }
+        return JSONLDContextCache.shared.store(result, for: key)
+    }
+
+    private func processContextUncached(active: ActiveContext, local: JSONValue, baseURL: String?, remoteContexts: [String],
+                                        overrideProtected: Bool, propagate: Bool,
+                                        validateScopedContext: Bool) throws -> ActiveContext {
         var result = active
         var propagate = propagate
         let contexts: [JSONValue] = if case .array(let items) = local { items } else { [local] }

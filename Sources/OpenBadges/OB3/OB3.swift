@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Open Badges 3.0 documents (W3C Verifiable Credentials Data Model 2.0), built as `JSONValue`s so
 /// that what is signed is exactly what is published.
@@ -10,11 +11,18 @@ public enum OB3 {
 
     /// `2024-01-01T00:00:00Z`: whole seconds in UTC, as verifiers compare them with JWT claims.
     public static func dateTime(_ date: Date) -> String {
+        internetDateTime.withLock { $0.string(from: date) }
+    }
+
+    /// One formatter, made once: every credential writes a few dates, and making a formatter
+    /// costs more than hashing the credential. Kept (rather than `Date.ISO8601FormatStyle`) because
+    /// the two round fractions of a second differently, and signed bytes must not change.
+    private static let internetDateTime: Mutex<ISO8601DateFormatter> = {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
-    }
+        return Mutex(formatter)
+    }()
 
     public static func parseDateTime(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()

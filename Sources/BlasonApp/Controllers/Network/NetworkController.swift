@@ -48,24 +48,33 @@ struct NetworkController: RouteCollection {
     func addPartner(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
         guard let partner = UUID(uuidString: field(req, "organisation")) else { throw BlasonError.invalid("partner", .required) }
-        do {
+        return try await change(req, notice: .partnershipRequestedNotice) {
             _ = try await req.network.request(from: current.organisationID, to: partner, message: field(req, "message"))
+        }
+    }
+
+    /// Makes one change from the Réseau page: a form error shows the page again with it; success
+    /// goes back to the page with `notice`.
+    private func change(_ req: Request, notice: Catalogue.Key, anchor: String = "",
+                        _ work: () async throws -> Void) async throws -> Response {
+        do {
+            try await work()
         } catch BlasonError.invalid(let issues) {
             return try await page(req, issues: issues)
         }
-        req.flash(req.t(.partnershipRequestedNotice))
-        return req.redirect(to: SiteRoute.network.path)
+        req.flash(req.t(notice))
+        return req.redirect(to: SiteRoute.network.path + anchor)
     }
 
     func partnership(_ req: Request, _ action: String) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
         let id = try req.idParameter()
-        switch action {
-        case "end": try await req.network.end(id, by: current.organisationID)
-        default: try await req.network.respond(id, by: current.organisationID, accept: action == "accept")
+        return try await change(req, notice: .networkSavedNotice) {
+            switch action {
+            case "end": try await req.network.end(id, by: current.organisationID)
+            default: try await req.network.respond(id, by: current.organisationID, accept: action == "accept")
+            }
         }
-        req.flash(req.t(.networkSavedNotice))
-        return req.redirect(to: SiteRoute.network.path)
     }
 
     /// The text typed, or else the chosen template's text (in French, the programme's language).
@@ -81,67 +90,51 @@ struct NetworkController: RouteCollection {
     func endorse(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
         guard let subject = UUID(uuidString: field(req, "organisation")) else { throw BlasonError.invalid("organisation", .required) }
-        do {
+        return try await change(req, notice: .endorsementPublishedNotice) {
             _ = try await req.endorsements.endorse(by: current.organisationID, organisation: subject, badgeClass: UUID(uuidString: field(req, "badge_class")),
                                                    comment: try await text(req, organisationID: current.organisationID))
-        } catch BlasonError.invalid(let issues) {
-            return try await page(req, issues: issues)
         }
-        req.flash(req.t(.endorsementPublishedNotice))
-        return req.redirect(to: SiteRoute.network.path)
     }
 
     func endorsementAction(_ req: Request, _ action: String) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
         let id = try req.idParameter()
-        switch action {
-        case "withdraw": try await req.endorsements.withdraw(id, by: current.organisationID)
-        default: try await req.endorsements.review(id, by: current.organisationID, approve: action == "approve")
+        return try await change(req, notice: .networkSavedNotice) {
+            switch action {
+            case "withdraw": try await req.endorsements.withdraw(id, by: current.organisationID)
+            default: try await req.endorsements.review(id, by: current.organisationID, approve: action == "approve")
+            }
         }
-        req.flash(req.t(.networkSavedNotice))
-        return req.redirect(to: SiteRoute.network.path)
     }
 
     /// Ask a partner (`partner`) or an outsider (`email`) to endorse us or one of our badge classes.
     func request(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
         let badgeClass = UUID(uuidString: field(req, "badge_class"))
-        do {
+        return try await change(req, notice: .requestSentNotice) {
             if let partner = UUID(uuidString: field(req, "partner")) {
                 _ = try await req.endorsements.request(by: current.organisationID, from: partner, badgeClass: badgeClass, message: field(req, "message"))
             } else {
                 _ = try await req.endorsements.requestExternal(by: current.organisationID, email: field(req, "email"), badgeClass: badgeClass,
                                                                message: field(req, "message"))
             }
-        } catch BlasonError.invalid(let issues) {
-            return try await page(req, issues: issues)
         }
-        req.flash(req.t(.requestSentNotice))
-        return req.redirect(to: SiteRoute.network.path)
     }
 
     func answer(_ req: Request, accept: Bool) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
-        do {
+        return try await change(req, notice: accept ? .endorsementPublishedNotice : .networkSavedNotice) {
             let comment = accept ? try await text(req, organisationID: current.organisationID) : nil
             try await req.endorsements.answer(req.idParameter(), by: current.organisationID, accept: comment)
-        } catch BlasonError.invalid(let issues) {
-            return try await page(req, issues: issues)
         }
-        req.flash(req.t(accept ? .endorsementPublishedNotice : .networkSavedNotice))
-        return req.redirect(to: SiteRoute.network.path)
     }
 
     func saveTemplate(_ req: Request, id: UUID?) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
-        do {
+        return try await change(req, notice: .networkSavedNotice, anchor: "#templates") {
             _ = try await req.endorsements.saveTemplate(id, organisationID: current.organisationID, name: field(req, "template_name"),
                                                         text: LocalizedText(fr: field(req, "template_fr"), en: field(req, "template_en")))
-        } catch BlasonError.invalid(let issues) {
-            return try await page(req, issues: issues)
         }
-        req.flash(req.t(.networkSavedNotice))
-        return req.redirect(to: SiteRoute.network.path + "#templates")
     }
 
     func deleteTemplate(_ req: Request) async throws -> Response {
