@@ -99,7 +99,12 @@ let package = Package(
             ]
         ),
         .target(name: "BlasonQR"),
+        // Fuzzing: the parsers strangers' input reaches (`scripts/fuzz`), and a replayer of inputs.
+        .target(name: "BlasonFuzzTargets", dependencies: ["BlasonCore", "OpenBadges"]),
+        .executableTarget(name: "blason-fuzz", dependencies: ["BlasonFuzzTargets"]),
         .testTarget(name: "BlasonCoreTests", dependencies: ["BlasonCore", .product(name: "SwiftCSV", package: "SwiftCSV")]),
+        // Inputs that once broke a parser, replayed through the fuzz targets.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["BlasonFuzzTargets"], resources: [.copy("Corpus")]),
         .testTarget(
             name: "OpenBadgesTests",
             dependencies: ["OpenBadges"],

@@ -67,6 +67,7 @@ public func configure(_ app: Application, _ configuration: BlasonConfiguration, 
                           isSecure: configuration.isHTTPS, isHTTPOnly: true, sameSite: .lax)
     }
     app.middleware = Middlewares()
+    app.middleware.use(SecurityHeadersMiddleware(isHTTPS: configuration.isHTTPS))
     app.middleware.use(BlasonErrorMiddleware())
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(ContextMiddleware())

@@ -146,3 +146,31 @@ struct APITests {
         }
     }
 }
+
+extension APITests {
+    /// Found by schemathesis: a multipart body without any part made the parser throw an error of
+    /// its own, answered 500. Bodies that cannot be read are the client's mistake: 400, nothing written.
+    @Test func anUnreadableBodyIsA400() async throws {
+        try await TestApp.run { app in
+            let api = try await Self.caller(app)
+            let badgesBefore = try await BadgeClass.query(on: app.db).count()
+            for (path, type, body) in [("/api/v1/organisations/api-api/badge-classes", "multipart/form-data; boundary=c637e12e", "--c637e12e--\r\n"),
+                                       ("/api/v1/organisations", "application/json", #"{"name": "#)] {
+                let response = try await app.testing().sendRequest(.POST, path,
+                                                                  headers: ["Authorization": "Bearer \(api.token)", "Content-Type": type],
+                                                                  body: ByteBuffer(string: body))
+                #expect(response.status == .badRequest, "\(type): \(response.status) \(response.body.string)")
+                #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            }
+            #expect(try await BadgeClass.query(on: app.db).count() == badgesBefore)
+            // The same on a web form.
+            let client = try await Scenario.organisationAdmin(app, email: "web@example.org", organisation: "Web", slug: "web")
+            _ = try await client.get("/creator/badge-classes/new")
+            let web = try await app.testing().sendRequest(.POST, "/creator/badge-classes/new",
+                                                         headers: ["Cookie": "blason_session=\(client.sessionCookie ?? "")",
+                                                                   "Content-Type": "multipart/form-data; boundary=c637e12e"],
+                                                         body: ByteBuffer(string: "--c637e12e--\r\n"))
+            #expect(web.status == .badRequest || web.status == .forbidden, "\(web.status)")
+        }
+    }
+}

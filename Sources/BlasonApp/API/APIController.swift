@@ -86,7 +86,7 @@ struct APIController: RouteCollection {
     // MARK: Tokens
 
     func createToken(_ req: Request) async throws -> Response {
-        let body = try req.content.decode(TokenRequest.self)
+        let body = try req.decodeBody(TokenRequest.self)
         let user = try await req.accounts.authenticate(email: body.email, password: body.password)
         let issued = try await tokenService(req).issue(userID: user.requireID(), name: body.name ?? "API")
         return try await TokenResponse(id: issued.record.requireID().lowercased, name: issued.record.name, token: issued.token,
@@ -119,7 +119,7 @@ struct APIController: RouteCollection {
     }
 
     func createOrganisation(_ req: Request) async throws -> Response {
-        let body = try req.content.decode(OrganisationRequest.self)
+        let body = try req.decodeBody(OrganisationRequest.self)
         let draft = OrganisationDraft(name: body.name, slug: body.slug ?? "", description: LocalizedText(fr: body.descriptionFr ?? "", en: body.descriptionEn),
                                       website: body.website, contactEmail: body.contactEmail, city: body.city, country: body.country)
         let organisation = try await req.organisations.create(draft, logo: nil, creatorID: req.requireUserID())
@@ -145,7 +145,7 @@ struct APIController: RouteCollection {
         let organisation = try await req.organisations.find(req.parameters.require("slug"))
         _ = try req.requireAPIMembership(organisation.requireID(), .creator)
         guard req.headers.contentType?.type == "multipart" else { throw Abort(.unsupportedMediaType, reason: "multipart/form-data expected") }
-        let form = try req.content.decode(BadgeClassForm.self)
+        let form = try req.decodeBody(BadgeClassForm.self)
         let badgeClass = try await req.badgeClasses.create(organisationID: organisation.requireID(), draft: form.draft(), image: form.image?.nonEmptyData)
         return try await APIModel.BadgeClass(badgeClass, publisher: req.blason.publisher).encodeResponse(status: .created, for: req)
     }
@@ -165,7 +165,7 @@ struct APIController: RouteCollection {
 
     func createAwards(_ req: Request) async throws -> Response {
         let badgeClass = try await findBadgeClass(req, role: .issuer)
-        let body = try req.content.decode(AwardRequest.self)
+        let body = try req.decodeBody(AwardRequest.self)
         let draft = try Self.draft(body, now: req.blason.clock.now)
         if draft.recipients.count > IssueJobService.backgroundThreshold {
             // Large lists run in the background; the answer says where to follow them.
@@ -239,7 +239,7 @@ struct APIController: RouteCollection {
     func revoke(_ req: Request) async throws -> APIModel.Award {
         let award = try await req.awards.find(req.idParameter(), in: nil)
         _ = try req.requireAPIMembership(award.$organisation.id, .issuer)
-        let body = try req.content.decode(RevokeRequest.self)
+        let body = try req.decodeBody(RevokeRequest.self)
         try await req.awards.revoke(award, reason: body.reason)
         return try APIModel.Award(award, status: req.awards.status(of: award), publisher: req.blason.publisher)
     }

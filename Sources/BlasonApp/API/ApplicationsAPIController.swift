@@ -162,7 +162,7 @@ struct ApplicationsAPIController: RouteCollection {
 
     func saveForm(_ req: Request) async throws -> FormResponse {
         let badgeClass = try await ownBadgeClass(req, role: .creator)
-        let body = try req.content.decode(FormBody.self)
+        let body = try req.decodeBody(FormBody.self)
         var issues: [FieldIssue] = []
         guard let method = ReviewMethod(rawValue: body.reviewMethod) else { throw BlasonError.invalid("reviewMethod", .notAllowedValue(body.reviewMethod)) }
         let kind = ApplicantKind(rawValue: body.applicantKind ?? "person")
@@ -201,7 +201,7 @@ struct ApplicationsAPIController: RouteCollection {
     func submit(_ req: Request) async throws -> Response {
         let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: nil)
         guard let form = try await req.applicationForms.form(of: badgeClass.requireID()) else { throw BlasonError.notFound }
-        let body = try req.content.decode(SubmitBody.self)
+        let body = try req.decodeBody(SubmitBody.self)
         var submitted: [UUID: AnswerValidation.Submitted] = [:]
         var issues: [FieldIssue] = []
         for question in form.questions {
@@ -260,7 +260,7 @@ struct ApplicationsAPIController: RouteCollection {
     func decide(_ req: Request) async throws -> ApplicationResponse {
         let (application, form, rights) = try await reviewable(req)
         guard rights.decide else { throw BlasonError.forbidden }
-        let body = try req.content.decode(DecisionBody.self)
+        let body = try req.decodeBody(DecisionBody.self)
         let author = req.context.userName ?? ""
         let userID = try req.requireUserID()
         switch body.action {
@@ -283,7 +283,7 @@ struct ApplicationsAPIController: RouteCollection {
     func vote(_ req: Request) async throws -> ApplicationResponse {
         let (application, form, rights) = try await reviewable(req)
         guard rights.vote else { throw BlasonError.forbidden }
-        let body = try req.content.decode(VoteBody.self)
+        let body = try req.decodeBody(VoteBody.self)
         try await req.reviews.vote(application, form: form, userID: req.requireUserID(), authorName: req.context.userName ?? "",
                                    inFavour: body.vote, comment: body.comment ?? "")
         return ApplicationResponse(try await BadgeApplication.find(application.id, on: req.db) ?? application)

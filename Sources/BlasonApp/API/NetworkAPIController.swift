@@ -153,7 +153,7 @@ struct NetworkAPIController: RouteCollection {
 
     func requestPartnership(_ req: Request) async throws -> Response {
         let organisationID = try await administered(req)
-        let body = try req.content.decode(PartnershipRequest.self)
+        let body = try req.decodeBody(PartnershipRequest.self)
         let partner = try await req.organisations.find(body.partner)
         let partnership = try await req.network.request(from: organisationID, to: partner.requireID(), message: body.message)
         return try await PartnershipItem(id: partnership.id!.lowercased, partner: entry(partner), status: partnership.statusName, incoming: false,
@@ -172,7 +172,7 @@ struct NetworkAPIController: RouteCollection {
     }
 
     func respond(_ req: Request) async throws -> HTTPStatus {
-        let body = try req.content.decode(PartnershipResponse.self)
+        let body = try req.decodeBody(PartnershipResponse.self)
         let id = try req.idParameter()
         try await asAdmin(req) { try await req.network.respond(id, by: $0, accept: body.accept) }
         return .noContent
@@ -200,7 +200,7 @@ struct NetworkAPIController: RouteCollection {
 
     func endorse(_ req: Request) async throws -> Response {
         let organisationID = try await administered(req)
-        let body = try req.content.decode(EndorseBody.self)
+        let body = try req.decodeBody(EndorseBody.self)
         let subject = try await req.organisations.find(body.organisation)
         let endorsement = try await req.endorsements.endorse(
             by: organisationID, organisation: subject.requireID(), badgeClass: body.badgeClass,
@@ -210,7 +210,7 @@ struct NetworkAPIController: RouteCollection {
     }
 
     func review(_ req: Request) async throws -> HTTPStatus {
-        let body = try req.content.decode(ReviewBody.self)
+        let body = try req.decodeBody(ReviewBody.self)
         let id = try req.idParameter()
         try await asAdmin(req) { try await req.endorsements.review(id, by: $0, approve: body.approve) }
         return .noContent
@@ -237,7 +237,7 @@ struct NetworkAPIController: RouteCollection {
 
     func request(_ req: Request) async throws -> Response {
         let organisationID = try await administered(req)
-        let body = try req.content.decode(RequestBody.self)
+        let body = try req.decodeBody(RequestBody.self)
         let request: EndorsementRequest
         if let partner = body.partner {
             let endorser = try await req.organisations.find(partner)
@@ -250,7 +250,7 @@ struct NetworkAPIController: RouteCollection {
     }
 
     func answer(_ req: Request) async throws -> HTTPStatus {
-        let body = try req.content.decode(AnswerBody.self)
+        let body = try req.decodeBody(AnswerBody.self)
         let id = try req.idParameter()
         try await asAdmin(req) { organisationID in
             let comment = body.accept ? try await text(req, comment: body.comment, template: body.template, organisationID: organisationID) : nil
@@ -265,7 +265,7 @@ struct NetworkAPIController: RouteCollection {
     }
 
     func saveTemplate(_ req: Request, id: UUID?) async throws -> Response {
-        let body = try req.content.decode(TemplateBody.self)
+        let body = try req.decodeBody(TemplateBody.self)
         var saved: EndorsementTemplate?
         if id == nil {
             let organisationID = try await administered(req)

@@ -176,7 +176,7 @@ struct ProgrammeAPIController: RouteCollection {
 
     func submit(_ req: Request) async throws -> Response {
         let referential = try await referential(req)
-        let body = try req.content.decode(SubmitBody.self)
+        let body = try req.decodeBody(SubmitBody.self)
         let organisation = try await req.organisations.find(body.organisation)
         let structureID = try req.requireAPIMembership(organisation.requireID(), .admin).organisationID
         guard structureID != referential.programme.$operatorOrganisation.id else { throw BlasonError.forbidden }
@@ -208,7 +208,7 @@ struct ProgrammeAPIController: RouteCollection {
         let referential = try await referential(req)
         let (submission, isOperator) = try await load(req, referential)
         guard isOperator else { throw BlasonError.forbidden }
-        let body = try req.content.decode(ReviewBody.self)
+        let body = try req.decodeBody(ReviewBody.self)
         let author = req.context.userName ?? ""
         switch body.action {
         case "accept":
@@ -232,7 +232,7 @@ struct ProgrammeAPIController: RouteCollection {
         let referential = try await referential(req)
         let (submission, _) = try await load(req, referential)
         guard req.context.memberships.contains(where: { $0.organisationID == submission.$structure.id }) else { throw BlasonError.forbidden }
-        let body = try req.content.decode(ReplyBody.self)
+        let body = try req.decodeBody(ReplyBody.self)
         try await req.submissions.reply(submission, by: req.context.userName ?? "", message: body.message)
         return try await self.submission(req)
     }

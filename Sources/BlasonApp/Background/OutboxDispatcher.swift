@@ -77,7 +77,8 @@ struct OutboxDispatcher: Sendable {
             let permanent = (error as? SMTPError)?.isPermanent ?? false
             let giveUp = permanent || attempts >= Self.maximumAttempts
             let delay = min(3600, Double(configuration.mailRetryBaseSeconds) * pow(2, Double(attempts - 1)))
-            logger.warning("mail \(message.messageID) to \(message.toAddress) failed (attempt \(attempts)): \(error)")
+            // The message id finds the row; the address stays out of the logs.
+            logger.warning("mail \(message.messageID) failed (attempt \(attempts)): \(LogRedaction.emails(in: String(describing: error)))")
             try? await update(message, status: giveUp ? .failed : .pending, attempts: attempts, error: String(describing: error),
                               next: giveUp ? nil : clock.now.addingTimeInterval(delay))
         }

@@ -32,7 +32,7 @@ struct AccountController: RouteCollection {
     }
 
     func signIn(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(SignInForm.self)
+        let form = try req.decodeBody(SignInForm.self)
         do {
             let user = try await req.accounts.authenticate(email: form.email ?? "", password: form.password ?? "")
             try await req.signIn(userID: user.requireID())
@@ -46,7 +46,7 @@ struct AccountController: RouteCollection {
     }
 
     func signUp(_ req: Request) async throws -> Response {
-        let form = try req.content.decode(SignUpForm.self)
+        let form = try req.decodeBody(SignUpForm.self)
         do {
             let user = try await req.accounts.signUp(email: form.email ?? "", password: form.password ?? "", name: form.name ?? "",
                                                      language: req.context.language)

@@ -33,7 +33,7 @@ struct BadgeClassController: RouteCollection {
 
     func create(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.creator)
-        let form = try req.content.decode(BadgeClassForm.self)
+        let form = try req.decodeBody(BadgeClassForm.self)
         do {
             let draft = try form.draft()
             let badgeClass = try await req.badgeClasses.create(organisationID: current.organisationID, draft: draft, image: form.image?.nonEmptyData)
@@ -68,7 +68,7 @@ struct BadgeClassController: RouteCollection {
     func update(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.creator)
         let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: current.organisationID)
-        let form = try req.content.decode(BadgeClassForm.self)
+        let form = try req.decodeBody(BadgeClassForm.self)
         do {
             try await req.badgeClasses.update(badgeClass, draft: try form.draft(), image: form.image?.nonEmptyData)
             req.flash(req.t(.savedNotice))

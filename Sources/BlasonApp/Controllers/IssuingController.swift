@@ -48,7 +48,7 @@ struct IssuingController: RouteCollection {
     func award(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.issuer)
         let (badgeClass, viaShare) = try await req.shares.awardable(req.idParameter(), by: current.organisationID)
-        let form = try req.content.decode(AwardForm.self)
+        let form = try req.decodeBody(AwardForm.self)
         do {
             let draft = try Self.draft(from: form, now: req.blason.clock.now)
             if draft.recipients.count > IssueJobService.backgroundThreshold {

@@ -23,7 +23,7 @@ struct MembersController {
 
     func add(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
-        let form = try req.content.decode(AddForm.self)
+        let form = try req.decodeBody(AddForm.self)
         do {
             guard let role = form.role.flatMap(Role.init(rawValue:)) else { throw BlasonError.invalid("role", .notAllowedValue(form.role ?? "")) }
             try await req.organisations.addMember(email: form.email ?? "", role: role, to: current.organisationID)

@@ -57,7 +57,7 @@ struct OrganisationController: RouteCollection {
 
     func create(_ req: Request) async throws -> Response {
         let userID = try req.requireUserID()
-        let form = try req.content.decode(OrganisationForm.self)
+        let form = try req.decodeBody(OrganisationForm.self)
         do {
             let organisation = try await req.organisations.create(form.draft, logo: form.logo?.nonEmptyData, creatorID: userID)
             req.session.data["organisation"] = organisation.id?.uuidString
@@ -94,7 +94,7 @@ struct OrganisationController: RouteCollection {
     func saveSettings(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
         guard let organisation = try await Organisation.find(current.organisationID, on: req.db) else { throw BlasonError.notFound }
-        let form = try req.content.decode(OrganisationForm.self)
+        let form = try req.decodeBody(OrganisationForm.self)
         do {
             try await req.organisations.update(organisation, draft: form.draft, logo: form.logo?.nonEmptyData, findable: form.findable != nil)
             req.flash(req.t(.savedNotice))

@@ -133,7 +133,7 @@ struct PassportController: RouteCollection {
             var endorsement_digest: String?
             var language: String?
         }
-        let form = try req.content.decode(Form.self)
+        let form = try req.decodeBody(Form.self)
         let notifications = NotificationSettings(db: req.db)
         try await notifications.set(.awardMail, enabled: form.award_mail != nil, userID: userID)
         if !req.context.memberships.isEmpty {

@@ -11,7 +11,8 @@ struct BlasonErrorMiddleware: AsyncMiddleware {
         } catch {
             let failure = Failure(error, localizer: request.t)
             if failure.status == .internalServerError {
-                request.logger.report(error: error)
+                // Unexpected errors can quote data (a database constraint, a value): no address leaves.
+                request.logger.error("\(LogRedaction.emails(in: String(reflecting: error)))")
             }
             if request.url.path.hasPrefix("/api/") {
                 return failure.problemResponse(instance: request.url.path)
