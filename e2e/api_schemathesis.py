@@ -51,9 +51,12 @@ def main():
                    "--header", "Authorization: Bearer " + token, "--checks", CHECKS,
                    "--phases", "examples,coverage,fuzzing", "--max-examples", str(args.examples), "--seed", os.environ.get("SCHEMATHESIS_SEED", "20261130"), "--generation-database", "none",
                    "--workers", "2", "--no-color", "--report", "junit", "--report-dir", args.output]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+        # Run from the server's scratch directory: schemathesis keeps a cache where it runs.
+        output_dir = os.path.abspath(args.output)
+        command[command.index("--report-dir") + 1] = output_dir
+        result = subprocess.run(command, capture_output=True, text=True, timeout=1800, cwd=server.workdir)
         output = result.stdout + result.stderr
-        with open(os.path.join(args.output, "schemathesis.txt"), "w") as handle:
+        with open(os.path.join(output_dir, "schemathesis.txt"), "w") as handle:
             handle.write(output)
         print("\n".join(output.splitlines()[-60:]))
         operations = re.search(r"API Operations:\s+Selected: (\d+)/(\d+)\s+Tested: (\d+)", output)
