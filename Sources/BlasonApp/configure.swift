@@ -23,7 +23,9 @@ public func configure(_ app: Application, _ configuration: BlasonConfiguration, 
         var postgres = try SQLPostgresConfiguration(url: url)
         // Loopback and private networks do not need TLS; anything else is the operator's choice in the URL.
         if !url.contains("sslmode=") { postgres.coreConfiguration.tls = .disable }
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
+        // A database that does not answer makes requests fail within seconds (503), not hang.
+        postgres.coreConfiguration.options.connectTimeout = .seconds(5)
+        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(5)), as: .psql)
     }
     app.sessions.use(.fluent)
     app.migrations.add(SessionRecord.migration)

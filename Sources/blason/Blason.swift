@@ -9,7 +9,7 @@ struct Blason: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "blason",
         abstract: "Blason, an Open Badges platform.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, BadgeCommand.self, Issue.self, Revoke.self, KeysCommand.self, Verify.self, BenchSigning.self, BenchSeed.self, Backup.self])
+        subcommands: [Serve.self, Migrate.self, Demo.self, UserCommand.self, BadgeCommand.self, Issue.self, Revoke.self, KeysCommand.self, Verify.self, BenchSigning.self, BenchSeed.self, Backup.self, Restore.self])
 
     static func bootstrapLogging() {
         LoggingSystem.bootstrap { label in

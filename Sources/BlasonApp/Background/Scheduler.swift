@@ -29,6 +29,18 @@ struct Scheduler: Sendable {
         var ran: [String] = []
         for job in jobs {
             guard let period = job.period(now) else { continue }
+            // Periods only move forward: a clock set back across a period boundary (a wrong
+            // time corrected, a node with a lagging clock) must not run a period already passed.
+            // Periods are named so that their text sorts as their time does (2026-03-10…).
+            do {
+                if let latest = try await JobRun.query(on: db).filter(\.$job == job.name).sort(\.$period, .descending).first(),
+                   latest.period >= period {
+                    continue
+                }
+            } catch {
+                logger.error("scheduler: cannot read the runs of \(job.name): \(error)")
+                continue
+            }
             let run = JobRun(job: job.name, period: period, startedAt: now)
             do {
                 try await run.create(on: db)

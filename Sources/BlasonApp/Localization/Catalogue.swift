@@ -123,7 +123,7 @@ enum Catalogue {
         case mailSubmissionReplyBody, mailSubmissionAcceptedSubject, mailSubmissionAcceptedBody, mailSubmissionRejectedSubject
         case mailSubmissionRejectedBody, mailProgrammeButton
         // Errors
-        case errorTitle, error400, error401, error403, error404, error409, error413, error500, csrfError, backHome
+        case errorTitle, error400, error401, error403, error404, error409, error413, error500, error503, error507, csrfError, backHome
     }
 
     // swiftlint:disable:next function_body_length cyclomatic_complexity
@@ -812,6 +812,10 @@ enum Catalogue {
         case .error409: ("Cette action n'est plus possible.", "This action is no longer possible.")
         case .error413: ("Le fichier envoyé est trop volumineux.", "The uploaded file is too large.")
         case .error500: ("Une erreur inattendue est survenue. Réessayez plus tard.", "An unexpected error occurred. Please try again later.")
+        case .error507: ("Le serveur n'a plus de place pour enregistrer : rien n'a été enregistré. Prévenez l'administrateur de la plateforme.",
+                         "The server has no room left to save: nothing was saved. Please tell the platform's administrator.")
+        case .error503: ("Le service est momentanément indisponible. Réessayez dans quelques secondes.",
+                         "The service is briefly unavailable. Please try again in a few seconds.")
         case .csrfError: ("Le formulaire a expiré ou ne vient pas de ce site. Rechargez la page et recommencez.",
                           "The form expired or did not come from this site. Reload the page and try again.")
         case .backHome: ("Retour à l'accueil", "Back to the home page")

@@ -1,4 +1,6 @@
 import BlasonCore
+import FluentPostgresDriver
+import FluentSQLiteDriver
 import Vapor
 
 /// Maps every error to a response at the edge: `application/problem+json` under `/api`, an HTML
@@ -15,13 +17,13 @@ struct BlasonErrorMiddleware: AsyncMiddleware {
                 request.logger.error("\(LogRedaction.emails(in: String(reflecting: error)))")
             }
             if request.url.path.hasPrefix("/api/") {
-                return failure.problemResponse(instance: request.url.path)
+                return failure.withRetryAfter(failure.problemResponse(instance: request.url.path))
             }
             let actions: [(SiteRoute, Catalogue.Key)] = failure.code.hasPrefix("link-") ? [(.passportSignIn, .passportSignInTitle)] : []
             let page = ErrorPage.render(ErrorPage.Model(status: failure.status, message: failure.title, details: failure.details,
                                                         actions: actions.map { ($0.0.path, request.t($0.1)) }),
                                         page: PageContext(request: request, title: request.t(.errorTitle)))
-            return HTMLResponse.make(page, status: failure.status)
+            return failure.withRetryAfter(HTMLResponse.make(page, status: failure.status))
         }
     }
 }
@@ -83,10 +85,37 @@ struct Failure {
                 details = [error.reason]
             default: title = error.status.code >= 500 ? t(.error500) : error.reason
             }
+        case let error as SQLiteError where error.reason == .full:
+            // Disk full (or the database at its size limit): the transaction was rolled back whole.
+            status = .insufficientStorage
+            title = t(.error507)
+            code = "storage-full"
+        case let error where Self.meansDatabaseUnavailable(error):
+            // The database restarting or unreachable: nothing was done, and trying again soon will work.
+            status = .serviceUnavailable
+            title = t(.error503)
+            code = "unavailable"
         default:
             status = .internalServerError
             title = t(.error500)
             code = "internal"
+        }
+    }
+
+    /// Errors of the connection rather than of the statement: refused, reset or closed
+    /// connections, a pool that could not lend one in time, and the server's own "shutting down",
+    /// "starting up" and connection-exception states (SQLSTATE classes 08 and 57P).
+    static func meansDatabaseUnavailable(_ error: any Error) -> Bool {
+        if error is ConnectionPoolTimeoutError { return true }
+        guard let error = error as? PSQLError else { return false }
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown:
+            return true
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            return state.hasPrefix("08") || state.hasPrefix("57P")
+        default:
+            return false
         }
     }
 
@@ -117,6 +146,12 @@ struct Failure {
         case is Bool.Type: "boolean"
         default: String(describing: type).contains("Array") ? "array" : "object"
         }
+    }
+
+    /// A 503 says when to come back: a database restart takes seconds.
+    func withRetryAfter(_ response: Response) -> Response {
+        if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
+        return response
     }
 
     /// RFC 9457 problem details, with the broken rules listed for clients to show next to fields.

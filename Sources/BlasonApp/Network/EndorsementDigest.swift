@@ -21,7 +21,8 @@ struct EndorsementDigest {
             guard Scheduler.daily(at: configuration.digestHour, now) != nil else { return nil }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = CalendarDay.timeZone
-            return "\(CalendarDay.format(now))T\(calendar.component(.hour, from: now))"
+            // Two-digit hours: periods must sort as their time does (the scheduler never goes back).
+            return CalendarDay.format(now) + "T" + String(format: "%02d", calendar.component(.hour, from: now))
         }, run: { db, now in
             _ = try await EndorsementDigest(db: db, clock: .fixed(now), configuration: configuration).send()
         })
