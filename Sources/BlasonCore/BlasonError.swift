@@ -17,6 +17,8 @@ public enum BlasonError: Error, Equatable, Sendable {
     case csrfRejected
     /// A one-time link (award claim, sign-in, e-mail verification) that cannot be used.
     case link(LinkProblem)
+    /// Too many failed attempts on this account or from this address: try again after that many seconds.
+    case tooManyAttempts(retryAfter: Int)
 
     /// Shorthand for a single invalid field.
     public static func invalid(_ field: String?, _ problem: Problem, line: Int? = nil) -> BlasonError {

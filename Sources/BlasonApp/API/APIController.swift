@@ -87,7 +87,7 @@ struct APIController: RouteCollection {
 
     func createToken(_ req: Request) async throws -> Response {
         let body = try req.decodeBody(TokenRequest.self)
-        let user = try await req.accounts.authenticate(email: body.email, password: body.password)
+        let user = try await req.authenticateWithinLimits(email: body.email, password: body.password)
         let issued = try await tokenService(req).issue(userID: user.requireID(), name: body.name ?? "API")
         return try await TokenResponse(id: issued.record.requireID().lowercased, name: issued.record.name, token: issued.token,
                                        expiresAt: issued.record.expiresAt).encodeResponse(status: .created, for: req)

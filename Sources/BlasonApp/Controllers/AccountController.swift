@@ -34,7 +34,7 @@ struct AccountController: RouteCollection {
     func signIn(_ req: Request) async throws -> Response {
         let form = try req.decodeBody(SignInForm.self)
         do {
-            let user = try await req.accounts.authenticate(email: form.email ?? "", password: form.password ?? "")
+            let user = try await req.authenticateWithinLimits(email: form.email ?? "", password: form.password ?? "")
             try await req.signIn(userID: user.requireID())
             // Earners without an organisation land in their space.
             let isMember = try await Membership.query(on: req.db).filter(\.$user.$id == user.requireID()).first() != nil

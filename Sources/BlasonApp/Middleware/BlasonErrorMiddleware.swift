@@ -35,6 +35,8 @@ struct Failure {
     var details: [String] = []
     var issues: [FieldIssue] = []
     var code: String
+    /// Seconds a client should wait before trying again (429 and 503 answers).
+    var retryAfter: Int?
     let t: Localizer
 
     init(_ error: any Error, localizer t: Localizer) {
@@ -56,6 +58,13 @@ struct Failure {
                 status = .unauthorized; title = t(.error401); code = "unauthenticated"
             case .conflict(let problem):
                 status = .conflict; title = t(.error409); details = [t.problem(problem)]; code = "conflict"
+            case .tooManyAttempts(let seconds):
+                let minutes = max(1, (seconds + 59) / 60)
+                status = .tooManyRequests
+                title = t.pick("Trop de tentatives. Réessayez dans \(minutes) minute\(minutes > 1 ? "s" : "").",
+                               "Too many attempts. Try again in \(minutes) minute\(minutes > 1 ? "s" : "").")
+                code = "too-many-attempts"
+                retryAfter = seconds
             case .csrfRejected:
                 status = .forbidden; title = t(.csrfError); code = "csrf"
             case .link(let problem):
@@ -95,6 +104,7 @@ struct Failure {
             status = .serviceUnavailable
             title = t(.error503)
             code = "unavailable"
+            retryAfter = 5
         default:
             status = .internalServerError
             title = t(.error500)
@@ -148,9 +158,9 @@ struct Failure {
         }
     }
 
-    /// A 503 says when to come back: a database restart takes seconds.
+    /// A 429 or a 503 says when to come back.
     func withRetryAfter(_ response: Response) -> Response {
-        if status == .serviceUnavailable { response.headers.replaceOrAdd(name: .retryAfter, value: "5") }
+        if let retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
         return response
     }
 

@@ -20,5 +20,6 @@ public enum BlasonMigrations {
         M0015_AddSignedAssertions(),
         M0016_CreateIssueJobs(),
         M0017_CreateSignedCredentials(),
+        M0018_CreateSignInFailures(),
     ]
 }
