@@ -29,6 +29,51 @@ struct AccountController: RouteCollection {
             req.session.destroy()
             return req.redirect(to: SiteRoute.home.path)
         }
+        routes.post("sign-out", "everywhere") { req in
+            try await PasswordResetService.closeSessions(of: req.requireUserID(), on: req.db)
+            req.session.destroy()
+            req.flash(req.t(.signedOutEverywhereNotice))
+            return req.redirect(to: SiteRoute.signIn.path)
+        }
+        routes.get("password", "forgot") { req in
+            HTMLResponse.make(AccountPages.forgot(.init(), page: PageContext(request: req, title: req.t(.forgotPasswordTitle), needsForm: true)))
+        }
+        routes.post("password", "forgot") { try await requestReset($0) }
+        routes.get("password", "reset", ":token") { req in
+            try await req.passwordResets.check(req.parameters.get("token") ?? "")
+            let response = HTMLResponse.make(AccountPages.reset(token: req.parameters.get("token") ?? "", issues: [],
+                                                                page: PageContext(request: req, title: req.t(.resetPasswordTitle), needsForm: true)))
+            // The link's secret is in the URL: it must not leave in a Referer header.
+            response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
+            return response
+        }
+        routes.post("password", "reset", ":token") { try await reset($0) }
+    }
+
+    func requestReset(_ req: Request) async throws -> Response {
+        let form = try req.decodeBody(SignInForm.self)
+        do {
+            try await req.passwordResets.request(email: form.email ?? "")
+        } catch BlasonError.invalid(let issues) {
+            let page = PageContext(request: req, title: req.t(.forgotPasswordTitle), needsForm: true)
+            return HTMLResponse.make(AccountPages.forgot(.init(email: form.email ?? "", issues: issues), page: page), status: .unprocessableEntity)
+        }
+        req.flash(req.t(.resetLinkSentNotice))
+        return req.redirect(to: SiteRoute.signIn.path)
+    }
+
+    func reset(_ req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let form = try req.decodeBody(SignInForm.self)
+        do {
+            try await req.passwordResets.reset(token, password: form.password ?? "")
+        } catch BlasonError.invalid(let issues) {
+            let page = PageContext(request: req, title: req.t(.resetPasswordTitle), needsForm: true)
+            return HTMLResponse.make(AccountPages.reset(token: token, issues: issues, page: page), status: .unprocessableEntity)
+        }
+        req.session.destroy()
+        req.flash(req.t(.passwordChangedNotice))
+        return req.redirect(to: SiteRoute.signIn.path)
     }
 
     func signIn(_ req: Request) async throws -> Response {

@@ -10,6 +10,9 @@ enum Catalogue {
         // Accounts
         case signInTitle, signUpTitle, emailLabel, passwordLabel, nameLabel, passwordHint, noAccountYet, alreadyAccount
         case signInButton, signUpButton, formErrorsTitle, welcomeNotice
+        case forgotPasswordLink, forgotPasswordTitle, forgotPasswordIntro, sendResetLinkButton, resetLinkSentNotice
+        case resetPasswordTitle, resetPasswordButton, passwordChangedNotice, signOutEverywhereButton
+        case signedOutEverywhereNotice, mailResetSubject, mailResetBody, mailResetButton
         // Dashboard
         case dashboardTitle, noOrganisationYet, createOrganisationLink, statBadgeClasses, statAwards, statRevoked
         case recentAwards, yourRole, quickActions
@@ -163,6 +166,23 @@ enum Catalogue {
         case .noAccountYet: ("Pas encore de compte ?", "No account yet?")
         case .alreadyAccount: ("Déjà un compte ?", "Already have an account?")
         case .signInButton: ("Se connecter", "Sign in")
+        case .forgotPasswordLink: ("Mot de passe oublié ?", "Forgotten your password?")
+        case .forgotPasswordTitle: ("Mot de passe oublié", "Forgotten password")
+        case .forgotPasswordIntro: ("Indiquez l'adresse de votre compte : nous y enverrons un lien, valable une heure, pour choisir un nouveau mot de passe.",
+                                    "Give your account's address: we will send it a link, valid for an hour, to choose a new password.")
+        case .sendResetLinkButton: ("Envoyer le lien", "Send the link")
+        case .resetLinkSentNotice: ("Si un compte existe pour cette adresse, un lien pour choisir un nouveau mot de passe vient d'y être envoyé.",
+                                    "If an account exists for this address, a link to choose a new password has just been sent to it.")
+        case .resetPasswordTitle: ("Choisir un nouveau mot de passe", "Choose a new password")
+        case .resetPasswordButton: ("Enregistrer le mot de passe", "Save the password")
+        case .passwordChangedNotice: ("Mot de passe changé. Toutes les sessions ouvertes ont été fermées : connectez-vous avec le nouveau.",
+                                      "Password changed. Every open session was closed: sign in with the new one.")
+        case .signOutEverywhereButton: ("Se déconnecter partout", "Sign out everywhere")
+        case .signedOutEverywhereNotice: ("Toutes vos sessions ont été fermées, sur tous les appareils.", "All your sessions were closed, on every device.")
+        case .mailResetSubject: ("Choisir un nouveau mot de passe Blason", "Choose a new Blason password")
+        case .mailResetBody: ("Vous avez demandé à changer le mot de passe de votre compte Blason. Le lien ci-dessous vous permet d'en choisir un nouveau ; il ne sert qu'une fois.",
+                              "You asked to change the password of your Blason account. The link below lets you choose a new one; it works once.")
+        case .mailResetButton: ("Choisir un nouveau mot de passe", "Choose a new password")
         case .signUpButton: ("Créer mon compte", "Create my account")
         case .formErrorsTitle: ("Le formulaire contient des erreurs :", "The form has errors:")
         case .welcomeNotice: ("Bienvenue !", "Welcome!")

@@ -49,6 +49,9 @@ enum SiteRoute: Equatable, Sendable {
     case passportProfileToggle(UUID)
     case passportSignIn
     case passportLink(String)
+    case passwordForgot
+    case passwordReset(String)
+    case signOutEverywhere
     case passportEmails
     case passportEmailVerify
     case passportSettings
@@ -156,6 +159,9 @@ enum SiteRoute: Equatable, Sendable {
         case .passportProfileToggle(let id): "/passport/awards/\(id.uuidString.lowercased())/profile"
         case .passportSignIn: "/passport/sign-in"
         case .passportLink(let token): "/passport/link/\(token)"
+        case .passwordForgot: "/password/forgot"
+        case .passwordReset(let token): "/password/reset/\(token)"
+        case .signOutEverywhere: "/sign-out/everywhere"
         case .passportEmails: "/passport/emails"
         case .passportEmailVerify: "/passport/emails/verify"
         case .passportSettings: "/passport/settings"

@@ -26,6 +26,7 @@ struct MailComposer: Sendable {
         case submissionReply = "submission-reply"
         case submissionAccepted = "submission-accepted"
         case submissionRejected = "submission-rejected"
+        case passwordReset = "password-reset"
 
         /// Events whose subject and message an organisation may reword.
         static let customisable: [Event] = [.awardIssued, .awardProposed]
@@ -63,6 +64,9 @@ struct MailComposer: Sendable {
         case .signIn:
             wording = Wording(subject: t(.mailSignInSubject), body: t(.mailSignInBody) + "\n\n" + t(.mailIgnoreNote))
             button = t(.mailSignInButton)
+        case .passwordReset:
+            wording = Wording(subject: t(.mailResetSubject), body: t(.mailResetBody) + "\n\n" + t(.mailIgnoreNote))
+            button = t(.mailResetButton)
         case .emailVerification:
             wording = Wording(subject: t(.mailVerifySubject), body: t(.mailVerifyBody) + "\n\n" + t(.mailIgnoreNote))
             button = t(.mailVerifyButton)

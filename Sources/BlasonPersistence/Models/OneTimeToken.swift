@@ -13,6 +13,7 @@ public final class OneTimeToken: Model, @unchecked Sendable {
         case applicationEmail = "application-email"
         case reviewerInvitation = "reviewer-invitation"
         case externalEndorsement = "external-endorsement"
+        case passwordReset = "password-reset"
     }
 
     @ID(key: .id) public var id: UUID?
