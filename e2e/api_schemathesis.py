@@ -14,8 +14,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from blason_e2e import Report, Server, png  # noqa: E402
-from ob2_validation import api_call  # noqa: E402
+from blason_e2e import Report, Server, issuer  # noqa: E402
 
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 
@@ -30,20 +29,14 @@ def main():
     os.makedirs(args.output, exist_ok=True)
 
     with Server(label="schemathesis") as server:
-        server.cli("user", "create", "--email", "admin@api.test", "--password", "api-password-123", "--org", "Structure API")
-        image = os.path.join(server.workdir, "badge.png")
-        with open(image, "wb") as handle:
-            handle.write(png())
-        badge = json.loads(server.cli("badge", "create", "--org", "structure-api", "--name", "Accueillir le public",
-                                      "--description", "Accueillir et orienter.", "--criteria", "- Accueillir", "--image", image).stdout)
-        award = json.loads(server.cli("issue", "--badge", badge["id"], "--email", "lea@example.org", "--name", "Léa Martin").stdout)
-        token = api_call(server, "POST", "/api/v1/tokens", body={"email": "admin@api.test", "password": "api-password-123", "name": "api"})["token"]
+        badge_id, badge_url, token = issuer(server, "admin@api.test", "Structure API", "structure-api", "Accueillir le public")
+        award = json.loads(server.cli("issue", "--badge", badge_url, "--email", "lea@example.org", "--name", "Léa Martin").stdout)
         # Real identifiers where the operations need them, so that the generated requests reach
         # past the 404 of an unknown id. Tokens keep random ids: deleting ours would end the run.
         config = os.path.join(server.workdir, "schemathesis.toml")
         with open(config, "w") as handle:
             handle.write('[parameters]\n"path.slug" = "structure-api"\n"path.key" = "normandie"\n\n')
-            for prefix, identifier in (("badge-classes", badge["id"].rsplit("/", 1)[-1]), ("awards", award["id"].rsplit("/", 1)[-1])):
+            for prefix, identifier in (("badge-classes", badge_id), ("awards", award["id"].rsplit("/", 1)[-1])):
                 handle.write('[[operations]]\ninclude-path-regex = "^/api/v1/%s/"\nparameters = { "path.id" = "%s" }\n\n'
                              % (prefix, identifier))
 

@@ -16,7 +16,7 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from blason_e2e import Report, Server, png  # noqa: E402
+from blason_e2e import Report, Server, issuer  # noqa: E402
 from ob2_validation import api_call  # noqa: E402
 
 
@@ -24,14 +24,7 @@ def main():
     report = Report("Backup under load, then restore (SQLite)")
     server = Server(label="backup")
     with server:
-        server.cli("user", "create", "--email", "admin@backup.test", "--password", "backup-password-123", "--org", "Structure Sauvegarde")
-        image = os.path.join(server.workdir, "badge.png")
-        with open(image, "wb") as handle:
-            handle.write(png())
-        badge = json.loads(server.cli("badge", "create", "--org", "structure-sauvegarde", "--name", "Badge sauvegardé",
-                                      "--description", "Pour la sauvegarde.", "--criteria", "Exister.", "--image", image).stdout)
-        badge_id = badge["id"].rsplit("/", 1)[-1]
-        token = api_call(server, "POST", "/api/v1/tokens", body={"email": "admin@backup.test", "password": "backup-password-123", "name": "b"})["token"]
+        badge_id, _, token = issuer(server, "admin@backup.test", "Structure Sauvegarde", "structure-sauvegarde", "Badge sauvegardé")
 
         acknowledged = []  # (award id, time the 201 arrived)
         stop = threading.Event()

@@ -236,3 +236,19 @@ class Report:
 def write_json(path, value):
     with open(path, "w") as handle:
         json.dump(value, handle, indent=2)
+
+
+def issuer(server, email, organisation, slug, badge_name):
+    """An organisation admin (password `issuer-password-123`) with one badge class, made through
+    the command line, and an API token: returns (badge class id, badge class URL, token)."""
+    server.cli("user", "create", "--email", email, "--password", "issuer-password-123", "--org", organisation)
+    image = os.path.join(server.workdir, "badge-%s.png" % slug)
+    with open(image, "wb") as handle:
+        handle.write(png())
+    badge = json.loads(server.cli("badge", "create", "--org", slug, "--name", badge_name, "--description", "Un badge de test.",
+                                  "--criteria", "- Être là", "--image", image).stdout)
+    request = urllib.request.Request(server.base + "/api/v1/tokens", method="POST", headers={"Content-Type": "application/json"},
+                                     data=json.dumps({"email": email, "password": "issuer-password-123", "name": "e2e"}).encode())
+    with urllib.request.urlopen(request, timeout=60) as answer:
+        token = json.load(answer)["token"]
+    return badge["id"].rsplit("/", 1)[-1], badge["id"], token

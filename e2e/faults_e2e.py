@@ -18,8 +18,7 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from blason_e2e import Report, Server, png  # noqa: E402
-from ob2_validation import api_call  # noqa: E402
+from blason_e2e import Report, Server, issuer  # noqa: E402
 
 
 def request(server, method, path, token, body=None):
@@ -28,7 +27,7 @@ def request(server, method, path, token, body=None):
     data = json.dumps(body).encode() if body is not None else None
     started = time.monotonic()
     try:
-        with urllib.request.urlopen(urllib.request.Request(server.base + path, data=data, headers=headers, method=method), timeout=30) as answer:
+        with urllib.request.urlopen(urllib.request.Request(server.base + path, data=data, headers=headers, method=method), timeout=90) as answer:
             return answer.status, json.loads(answer.read() or b"null"), time.monotonic() - started, answer.headers
     except urllib.error.HTTPError as error:
         text = error.read()
@@ -50,14 +49,7 @@ def main():
     report = Report("Faults: PostgreSQL restarted under load")
 
     with Server(args.database_url, label="faults") as server:
-        server.cli("user", "create", "--email", "admin@faults.test", "--password", "faults-password-123", "--org", "Structure Pannes")
-        image = os.path.join(server.workdir, "badge.png")
-        with open(image, "wb") as handle:
-            handle.write(png())
-        badge = json.loads(server.cli("badge", "create", "--org", "structure-pannes", "--name", "Badge en panne",
-                                      "--description", "Pour les pannes.", "--criteria", "Tenir.", "--image", image).stdout)
-        badge_id = badge["id"].rsplit("/", 1)[-1]
-        token = api_call(server, "POST", "/api/v1/tokens", body={"email": "admin@faults.test", "password": "faults-password-123", "name": "f"})["token"]
+        badge_id, _, token = issuer(server, "admin@faults.test", "Structure Pannes", "structure-pannes", "Badge en panne")
 
         results = []  # (time, status, problem, seconds, award id or None)
         stop = threading.Event()
@@ -102,10 +94,13 @@ def main():
         failures = [r for r in results if r[1] != 201]
         report.check("requests while the database was down got an answer (%d)" % len(during),
                      during and all(r[1] != 0 for r in during), "no answer: %d" % sum(1 for r in during if r[1] == 0))
+        # A write is answered within Blason's 60 s deadline at worst (see RequestDeadlineMiddleware).
         report.check("each failure is a 503 problem document with Retry-After, never a hang",
-                     failures and all(r[1] == 503 and r[2] and r[5] and r[3] < 15 for r in failures),
+                     failures and all(r[1] == 503 and r[2] and r[5] and r[3] < 65 for r in failures),
                      "statuses: %s" % sorted({r[1] for r in failures}))
-        recovered = [r for r in results if r[0] > up + 3]
+        # Requests started well after the database came back (a request stuck since the outage
+        # may end later, at the deadline, and is judged with the failures above).
+        recovered = [r for r in results if r[0] - r[3] > up + 3]
         report.check("Blason recovered by itself once PostgreSQL was back (%d requests after)" % len(recovered),
                      recovered and all(r[1] == 201 for r in recovered), "statuses: %s" % sorted({r[1] for r in recovered}))
         report.check("the server process kept running", server.process.poll() is None, "")

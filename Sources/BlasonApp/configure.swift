@@ -71,6 +71,7 @@ public func configure(_ app: Application, _ configuration: BlasonConfiguration, 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeadersMiddleware(isHTTPS: configuration.isHTTPS))
     app.middleware.use(BlasonErrorMiddleware())
+    app.middleware.use(RequestDeadlineMiddleware(seconds: 60))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(ContextMiddleware())
     try routes(app)

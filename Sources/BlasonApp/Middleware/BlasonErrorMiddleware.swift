@@ -116,7 +116,7 @@ struct Failure {
     /// connections, a pool that could not lend one in time, and the server's own "shutting down",
     /// "starting up" and connection-exception states (SQLSTATE classes 08 and 57P).
     static func meansDatabaseUnavailable(_ error: any Error) -> Bool {
-        if error is ConnectionPoolTimeoutError { return true }
+        if error is ConnectionPoolTimeoutError || error is RequestDeadlineMiddleware.Exceeded { return true }
         guard let error = error as? PSQLError else { return false }
         switch error.code {
         case .connectionError, .serverClosedConnection, .clientClosedConnection, .poolClosed, .uncleanShutdown:

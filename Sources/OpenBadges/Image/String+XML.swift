@@ -1,19 +1,9 @@
 extension String {
-    /// Decodes UTF-8, failing on invalid input instead of substituting U+FFFD.
-    ///
-    /// Hand-rolled because `String(validating:as:)` needs macOS 15 and the package
-    /// still deploys to macOS 14; silent replacement would let corrupt payloads through.
+    /// Decodes UTF-8, failing on invalid input instead of substituting U+FFFD: silent
+    /// replacement would let corrupt payloads through.
     init?(strictUTF8 bytes: some Collection<UInt8>) {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        validation: while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: break validation
-            case .error: return nil
-            }
-        }
-        self = String(decoding: bytes, as: UTF8.self)
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        self = text
     }
 }
 
