@@ -49,6 +49,25 @@ struct PasswordResetTests {
         }
     }
 
+    @Test func theFormCannotFloodAMailbox() async throws {
+        let clock = TestClock()
+        try await TestApp.run(clock: clock.clock) { app in
+            _ = try await Scenario.organisationAdmin(app, email: "lea@structure.test")
+            let visitor = WebClient(app)
+            for _ in 1...5 {
+                try await visitor.get("/password/forgot")
+                #expect(try await visitor.post("/password/forgot", [("email", "lea@structure.test")]).status == .seeOther,
+                        "the same answer every time")
+            }
+            #expect(try await Mailbox.messages(app, to: "lea@structure.test").count == PasswordResetService.mailsPerHour)
+            clock.advance(seconds: PasswordResetService.lifetime + 1)
+            try await visitor.get("/password/forgot")
+            _ = try await visitor.post("/password/forgot", [("email", "lea@structure.test")])
+            #expect(try await Mailbox.messages(app, to: "lea@structure.test").count == PasswordResetService.mailsPerHour + 1,
+                    "an hour later, one more")
+        }
+    }
+
     @Test func signingOutEverywhereClosesTheOtherSessions() async throws {
         try await TestApp.run { app in
             let phone = try await Scenario.organisationAdmin(app, email: "lea@structure.test")

@@ -13,6 +13,9 @@ struct PasswordResetService {
     let hasher: PasswordHasher
 
     static let lifetime: TimeInterval = 3600
+    /// Reset e-mails one account receives per hour at most: the form is public, and must not
+    /// become a way to flood someone's mailbox. Beyond it the form answers as usual and sends nothing.
+    static let mailsPerHour = 3
 
     /// Sends the link when an account has this address (its sign-in address or a verified one);
     /// says nothing either way, so the form does not reveal who has an account.
@@ -23,6 +26,10 @@ struct PasswordResetService {
             owner = try await UserEmail.query(on: db).filter(\.$email == email.value).filter(\.$verifiedAt != nil).with(\.$user).first()?.user
         }
         guard let user = owner else { return }
+        // Links live one hour, so those not yet expired are those sent within the hour.
+        let recent = try await OneTimeToken.query(on: db).filter(\.$purposeName == OneTimeToken.Purpose.passwordReset.rawValue)
+            .filter(\.$user.$id == user.requireID()).filter(\.$expiresAt > clock.now).count()
+        guard recent < Self.mailsPerHour else { return }
         try await db.transactionRetrying { db in
             let (secret, _) = try await OneTimeLinks(db: db, clock: clock)
                 .issue(.passwordReset, userID: user.requireID(), email: email.value, lifetime: Self.lifetime)
