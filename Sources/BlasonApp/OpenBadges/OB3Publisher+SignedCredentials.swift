@@ -20,12 +20,7 @@ extension OB3Publisher {
 
         /// Names the unsigned credential and the key: equal digests, equal signed documents.
         func digest(_ unsigned: JSONValue) -> String {
-            let digits = Array("0123456789abcdef".utf8)
-            var hex: [UInt8] = []
-            for byte in SHA256.hash(data: Data((verificationMethod + "\n" + unsigned.canonicalJSON).utf8)) {
-                hex += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
-            }
-            return String(decoding: hex, as: UTF8.self)
+            SecureToken.sha256Hex(verificationMethod + "\n" + unsigned.canonicalJSON)
         }
 
         func sign(_ unsigned: JSONValue) throws -> JSONValue {

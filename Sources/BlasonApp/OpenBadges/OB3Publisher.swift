@@ -155,10 +155,7 @@ struct OB3Publisher {
     // MARK: Signing
 
     func signDataIntegrity(_ document: JSONValue, organisationID: UUID, date: Date) async throws -> JSONValue {
-        let key = try await keys.signingKey(organisationID, .ed25519, at: date)
-        guard case .ed25519(let privateKey) = try keys.privateKey(key) else { throw BlasonError.notFound }
-        return try DataIntegrityProof.sign(document: document, privateKey: privateKey, verificationMethod: try verificationMethodID(key),
-                                           created: date)
+        try await credentialSigner(organisationID, at: date).sign(document)
     }
 
     func joseKey(_ key: SigningKey) throws -> JOSESigningKey {

@@ -18,7 +18,14 @@ enum SecureToken {
     }
 
     static func sha256Hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        // Digit by digit rather than String(format:) per byte: bulk signing calls this per award.
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(text.utf8)) {
+            hex += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Compares without an early exit, so response time does not reveal how much of a token matched.
