@@ -106,4 +106,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ShareController())
     try app.register(collection: ProgrammeController())
     try app.register(collection: ProgrammeAPIController())
+    try app.register(collection: AuditController())
 }

@@ -1,14 +1,15 @@
 import Foundation
 
 extension OB2 {
-    /// The issuer of badge classes (an organisation).
+    /// The issuer of badge classes (an organisation), or another party such as an endorser.
     public struct Profile: Codable, Equatable, Sendable {
         public var context = OB2.context
         public var type = "Issuer"
         public var id: String
         public var name: String
         public var url: String
-        public var email: String
+        /// Required of an `Issuer`; left out for a person whose address is not to be published.
+        public var email: String?
         public var description: String?
         public var image: String?
         public var revocationList: String?
@@ -16,7 +17,7 @@ extension OB2 {
         /// The keys its signed assertions are verified with (`CryptographicKey` URLs).
         public var publicKey: [String]?
 
-        public init(id: String, name: String, url: String, email: String, description: String? = nil,
+        public init(id: String, name: String, url: String, email: String?, description: String? = nil,
                     image: String? = nil, revocationList: String? = nil, endorsement: [String]? = nil, type: String = "Issuer") {
             self.id = id
             self.name = name

@@ -25,6 +25,28 @@ struct AccountTests {
         }
     }
 
+    /// Signing up with somebody else's address gives no access to their badges: the address
+    /// counts as the account's only once the link sent to it is followed.
+    @Test func theSignUpAddressIsVerifiedByAnEmailedLink() async throws {
+        try await TestApp.run { app in
+            let issuer = try await Scenario.organisationAdmin(app)
+            let badge = try await Scenario.badgeClass(issuer)
+            try await EarnerTests.award(issuer, badge, "nina@example.org")
+            let client = WebClient(app)
+            try await client.get("/sign-up")
+            #expect(try await client.post("/sign-up", [("name", "Nina"), ("email", "nina@example.org"), ("password", "correct horse battery")])
+                .status == .seeOther)
+            #expect(!(try await client.get("/passport").body.string.contains("Accueillir le public")))
+            let mail = try #require(try await Mailbox.messages(app, to: "nina@example.org").last)
+            #expect(mail.event == "email-verification")
+            let link = try #require(Mailbox.link(in: mail))
+            #expect(try await client.get(link).status == .seeOther)
+            #expect(try await client.get("/passport").body.string.contains("Accueillir le public"))
+            // The link works once.
+            #expect(try await WebClient(app).get(link).status == .conflict)
+        }
+    }
+
     @Test func signingInStartsANewSession() async throws {
         try await TestApp.run { app in
             _ = try await Scenario.organisationAdmin(app)

@@ -17,16 +17,23 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
             .init(organisationID: $0.organisation.id!, organisationName: $0.organisation.name, organisationSlug: $0.organisation.slug, role: $0.role)
         }
         request.context = context
-        return try await next.respond(to: request)
+        return try await AuditActor.$current.withValue(request.auditActor) { try await next.respond(to: request) }
     }
 }
 
 extension Request {
-    /// The caller's membership of `organisationID` with at least `role`. A non-member gets 404 so that
-    /// tenants cannot discover each other's objects; a member without the role gets 403.
-    func requireAPIMembership(_ organisationID: UUID, _ role: Role) throws -> RequestContext.Membership {
+    /// The audit log's "who and from where" of this request: the signed-in user, or someone
+    /// following an e-mailed link (an earner, an applicant, an outside endorser).
+    var auditActor: AuditActor {
+        AuditActor(userID: context.userID, name: context.userName ?? "—", clientAddress: clientAddress)
+    }
+
+    /// The caller's membership of `organisationID` with at least `role` (any role when nil). A
+    /// non-member gets 404 so that tenants cannot discover each other's objects; a member without
+    /// the role gets 403.
+    func requireAPIMembership(_ organisationID: UUID, _ role: Role?) throws -> RequestContext.Membership {
         guard let membership = context.memberships.first(where: { $0.organisationID == organisationID }) else { throw BlasonError.notFound }
-        guard membership.role.grants(role) else { throw BlasonError.forbidden }
+        if let role, !membership.role.grants(role) { throw BlasonError.forbidden }
         return membership
     }
 }

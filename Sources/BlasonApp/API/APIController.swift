@@ -128,7 +128,7 @@ struct APIController: RouteCollection {
 
     func organisation(_ req: Request) async throws -> APIModel.Organisation {
         let organisation = try await req.organisations.find(req.parameters.require("slug"))
-        let membership = try req.requireAPIMembership(organisation.requireID(), .reviewer)
+        let membership = try req.requireAPIMembership(organisation.requireID(), nil)
         return APIModel.Organisation(organisation, role: membership.role, publisher: req.blason.publisher)
     }
 
@@ -136,7 +136,7 @@ struct APIController: RouteCollection {
 
     func listBadgeClasses(_ req: Request) async throws -> [APIModel.BadgeClass] {
         let organisation = try await req.organisations.find(req.parameters.require("slug"))
-        _ = try req.requireAPIMembership(organisation.requireID(), .reviewer)
+        _ = try req.requireAPIMembership(organisation.requireID(), nil)
         return try await req.badgeClasses.list(organisationID: organisation.requireID()).map { APIModel.BadgeClass($0, publisher: req.blason.publisher) }
     }
 
@@ -151,11 +151,11 @@ struct APIController: RouteCollection {
     }
 
     func badgeClass(_ req: Request) async throws -> APIModel.BadgeClass {
-        let badgeClass = try await findBadgeClass(req, role: .reviewer)
+        let badgeClass = try await findBadgeClass(req, role: nil)
         return APIModel.BadgeClass(badgeClass, publisher: req.blason.publisher)
     }
 
-    private func findBadgeClass(_ req: Request, role: Role) async throws -> BadgeClass {
+    private func findBadgeClass(_ req: Request, role: Role?) async throws -> BadgeClass {
         let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: nil)
         _ = try req.requireAPIMembership(badgeClass.$organisation.id, role)
         return badgeClass

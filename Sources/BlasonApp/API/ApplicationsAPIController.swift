@@ -137,7 +137,7 @@ struct ApplicationsAPIController: RouteCollection {
         api.post("applications", ":id", "votes") { try await vote($0) }
     }
 
-    private func ownBadgeClass(_ req: Request, role: Role) async throws -> BadgeClass {
+    private func ownBadgeClass(_ req: Request, role: Role?) async throws -> BadgeClass {
         let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: nil)
         _ = try req.requireAPIMembership(badgeClass.$organisation.id, role)
         return badgeClass
@@ -155,7 +155,8 @@ struct ApplicationsAPIController: RouteCollection {
     }
 
     func form(_ req: Request) async throws -> FormResponse {
-        let badgeClass = try await ownBadgeClass(req, role: .reviewer)
+        // Every member may read the form: its questions are public, and each role acts on its answers.
+        let badgeClass = try await ownBadgeClass(req, role: nil)
         guard let form = try await req.applicationForms.form(of: badgeClass.requireID()) else { throw BlasonError.notFound }
         return response(req, form)
     }

@@ -171,10 +171,19 @@ struct NetworkAPIController: RouteCollection {
         throw lastError
     }
 
+    /// The caller's administered organisation that `isParty` names, else 404: who may act on an
+    /// object is settled before its body is read, so a stranger learns nothing from validation errors.
+    private func party(_ req: Request, _ isParty: (UUID) -> Bool) throws -> UUID {
+        guard let organisationID = adminOrganisations(req).first(where: isParty) else { throw BlasonError.notFound }
+        return organisationID
+    }
+
     func respond(_ req: Request) async throws -> HTTPStatus {
-        let body = try req.decodeBody(PartnershipResponse.self)
         let id = try req.idParameter()
-        try await asAdmin(req) { try await req.network.respond(id, by: $0, accept: body.accept) }
+        guard let partnership = try await Partnership.find(id, on: req.db) else { throw BlasonError.notFound }
+        let organisationID = try party(req) { $0 == partnership.$partner.id || $0 == partnership.$requester.id }
+        let body = try req.decodeBody(PartnershipResponse.self)
+        try await req.network.respond(id, by: organisationID, accept: body.accept)
         return .noContent
     }
 
@@ -210,9 +219,11 @@ struct NetworkAPIController: RouteCollection {
     }
 
     func review(_ req: Request) async throws -> HTTPStatus {
-        let body = try req.decodeBody(ReviewBody.self)
         let id = try req.idParameter()
-        try await asAdmin(req) { try await req.endorsements.review(id, by: $0, approve: body.approve) }
+        guard let endorsement = try await Endorsement.find(id, on: req.db) else { throw BlasonError.notFound }
+        let organisationID = try party(req) { $0 == endorsement.$subjectOrganisation.id }
+        let body = try req.decodeBody(ReviewBody.self)
+        try await req.endorsements.review(id, by: organisationID, approve: body.approve)
         return .noContent
     }
 
@@ -250,12 +261,12 @@ struct NetworkAPIController: RouteCollection {
     }
 
     func answer(_ req: Request) async throws -> HTTPStatus {
-        let body = try req.decodeBody(AnswerBody.self)
         let id = try req.idParameter()
-        try await asAdmin(req) { organisationID in
-            let comment = body.accept ? try await text(req, comment: body.comment, template: body.template, organisationID: organisationID) : nil
-            try await req.endorsements.answer(id, by: organisationID, accept: comment)
-        }
+        guard let request = try await EndorsementRequest.find(id, on: req.db) else { throw BlasonError.notFound }
+        let organisationID = try party(req) { $0 == request.$endorser.id }
+        let body = try req.decodeBody(AnswerBody.self)
+        let comment = body.accept ? try await text(req, comment: body.comment, template: body.template, organisationID: organisationID) : nil
+        try await req.endorsements.answer(id, by: organisationID, accept: comment)
         return .noContent
     }
 
@@ -265,18 +276,16 @@ struct NetworkAPIController: RouteCollection {
     }
 
     func saveTemplate(_ req: Request, id: UUID?) async throws -> Response {
-        let body = try req.decodeBody(TemplateBody.self)
-        var saved: EndorsementTemplate?
-        if id == nil {
-            let organisationID = try await administered(req)
-            saved = try await req.endorsements.saveTemplate(nil, organisationID: organisationID, name: body.name, text: LocalizedText(fr: body.text.fr, en: body.text.en))
+        let organisationID: UUID
+        if let id {
+            guard let stored = try await EndorsementTemplate.find(id, on: req.db) else { throw BlasonError.notFound }
+            organisationID = try party(req) { $0 == stored.$organisation.id }
         } else {
-            try await asAdmin(req) { organisationID in
-                saved = try await req.endorsements.saveTemplate(id, organisationID: organisationID, name: body.name,
-                                                                text: LocalizedText(fr: body.text.fr, en: body.text.en))
-            }
+            organisationID = try await administered(req)
         }
-        guard let template = saved else { throw BlasonError.notFound }
+        let body = try req.decodeBody(TemplateBody.self)
+        let template = try await req.endorsements.saveTemplate(id, organisationID: organisationID, name: body.name,
+                                                               text: LocalizedText(fr: body.text.fr, en: body.text.en))
         return try await TemplateItem(id: template.id!.lowercased, name: template.name, text: .init(template.text))
             .encodeResponse(status: id == nil ? .created : .ok, for: req)
     }

@@ -176,6 +176,8 @@ struct ProgrammeAPIController: RouteCollection {
 
     func submit(_ req: Request) async throws -> Response {
         let referential = try await referential(req)
+        // Only a structure's admin submits: callers who administer nothing are refused before their body is read.
+        guard req.context.memberships.contains(where: { $0.role == .admin }) else { throw BlasonError.forbidden }
         let body = try req.decodeBody(SubmitBody.self)
         let organisation = try await req.organisations.find(body.organisation)
         let structureID = try req.requireAPIMembership(organisation.requireID(), .admin).organisationID
@@ -187,13 +189,13 @@ struct ProgrammeAPIController: RouteCollection {
         return try await item(submission, referential).encodeResponse(status: .created, for: req)
     }
 
-    /// The submission, if the caller may see it: 404 for strangers to the programme, 403 for
-    /// another structure's members (as on the site).
+    /// The submission, if the caller may see it (the operator, or the structure's admins): 404 for
+    /// strangers to the programme, 403 for another structure's members (as on the site).
     private func load(_ req: Request, _ referential: ProgrammeReferential) async throws -> (ProgrammeSubmission, isOperator: Bool) {
         guard let submission = try await ProgrammeSubmission.query(on: req.db).filter(\.$id == req.idParameter())
             .filter(\.$programme.$id == referential.programme.requireID()).with(\.$structure).first() else { throw BlasonError.notFound }
         let isOperator = req.isOperator(of: referential.programme)
-        guard isOperator || req.context.memberships.contains(where: { $0.organisationID == submission.$structure.id }) else { throw BlasonError.forbidden }
+        guard isOperator || req.administers(submission.$structure.id) else { throw BlasonError.forbidden }
         return (submission, isOperator)
     }
 
@@ -231,7 +233,7 @@ struct ProgrammeAPIController: RouteCollection {
     func reply(_ req: Request) async throws -> SubmissionItem {
         let referential = try await referential(req)
         let (submission, _) = try await load(req, referential)
-        guard req.context.memberships.contains(where: { $0.organisationID == submission.$structure.id }) else { throw BlasonError.forbidden }
+        guard req.administers(submission.$structure.id) else { throw BlasonError.forbidden }
         let body = try req.decodeBody(ReplyBody.self)
         try await req.submissions.reply(submission, by: req.context.userName ?? "", message: body.message)
         return try await self.submission(req)

@@ -154,6 +154,10 @@ struct ApplicationReviewService {
         application.status = status
         application.decidedAt = status.isDecided ? clock.now : nil
         application.decisionNote = note
+        // A candidacy for a programme's participant badge is part of that programme's procedure.
+        let programme = try await Programme.query(on: db).filter(\.$participantBadgeClass.$id == application.$badgeClass.id).first()?.key
+        try await AuditLog(db: db, clock: clock).record("application.\(status.rawValue)", organisation: application.$organisation.id, programme: programme,
+                                                        object: "application", id: application.id, detail: application.applicantName)
     }
 
     private func record(_ application: BadgeApplication, _ kind: ApplicationEvent.Kind, userID: UUID?, authorName: String, body: String,

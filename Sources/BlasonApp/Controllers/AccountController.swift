@@ -93,8 +93,14 @@ struct AccountController: RouteCollection {
     func signUp(_ req: Request) async throws -> Response {
         let form = try req.decodeBody(SignUpForm.self)
         do {
-            let user = try await req.accounts.signUp(email: form.email ?? "", password: form.password ?? "", name: form.name ?? "",
-                                                     language: req.context.language)
+            let (email, password, name, language) = (form.email ?? "", form.password ?? "", form.name ?? "", req.context.language)
+            let (hasher, clock, configuration) = (req.application.passwordHasher, req.blason.clock, req.blason.configuration)
+            // The account and the link that verifies its address are written together.
+            let user = try await req.db.transactionRetrying { db in
+                let user = try await AccountService(db: db, hasher: hasher, clock: clock).signUp(email: email, password: password, name: name, language: language)
+                try await EarnerAccountService(db: db, clock: clock, configuration: configuration).addEmail(user.email, userID: user.requireID(), language: language)
+                return user
+            }
             try await req.signIn(userID: user.requireID())
             req.flash(req.t(.welcomeNotice))
             return req.redirect(to: SiteRoute.organisationNew.path)

@@ -20,7 +20,7 @@ struct BadgeClassController: RouteCollection {
     }
 
     func list(_ req: Request) async throws -> Response {
-        let current = try req.requireOrganisation(.reviewer)
+        let current = try req.requireOrganisation(nil)
         let badgeClasses = try await req.badgeClasses.list(organisationID: current.organisationID)
         let counts = try await Award.query(on: req.db).filter(\.$organisation.$id == current.organisationID).all(\.$badgeClass.$id)
         let tally = Dictionary(counts.map { ($0, 1) }, uniquingKeysWith: +)
@@ -46,7 +46,7 @@ struct BadgeClassController: RouteCollection {
     }
 
     func detail(_ req: Request) async throws -> Response {
-        let current = try req.requireOrganisation(.reviewer)
+        let current = try req.requireOrganisation(nil)
         let badgeClass = try await req.badgeClasses.find(req.idParameter(), in: current.organisationID)
         let awards = try await Award.query(on: req.db).filter(\.$badgeClass.$id == badgeClass.id!).sort(\.$createdAt, .descending).limit(200).all()
         let service = req.awards

@@ -75,6 +75,8 @@ struct MailAdminController: RouteCollection {
                     try await template.save(on: db)
                 }
             }
+            try await AuditLog(db: db, clock: req.blason.clock).record("settings.mail-templates-saved", organisation: current.organisationID,
+                                                                      object: "organisation", id: current.organisationID, detail: "")
         }
         req.flash(req.t(.savedNotice))
         return req.redirect(to: SiteRoute.mailTemplates.path)

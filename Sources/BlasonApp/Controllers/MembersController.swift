@@ -37,7 +37,11 @@ struct MembersController {
     func changeRole(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
         let id = try req.idParameter()
-        let raw = try req.content.get(String.self, at: "role")
+        // Another organisation's member is "not found" whatever the form says.
+        guard let membership = try await Membership.find(id, on: req.db), membership.$organisation.id == current.organisationID else {
+            throw BlasonError.notFound
+        }
+        let raw = (try? req.content.get(String.self, at: "role")) ?? ""
         guard let role = Role(rawValue: raw) else { throw BlasonError.invalid("role", .notAllowedValue(raw)) }
         try await req.organisations.changeRole(membershipID: id, in: current.organisationID, to: role)
         req.flash(req.t(.roleChangedNotice))

@@ -26,6 +26,7 @@ enum Catalogue {
         case addMemberButton, changeRoleButton, removeMemberButton, memberAddedNotice, memberRemovedNotice, roleChangedNotice
         case tokensTitle, tokensIntro, tokenNameLabel, tokenCreateButton, tokenCreatedNotice, tokenRevokeButton, tokenExpires
         case tokenLastUsed, tokenStatusRevoked, tokenStatusActive, never, noTokens
+        case auditTitle, auditIntro, auditCSVLink, auditEmpty, auditCaption, auditWhen, auditWho, auditWhat, auditDetail, auditFrom
         // Badge classes
         case badgeClassesTitle, newBadgeClass, noBadgeClasses, archivedLabel, editBadgeClass, archiveBadgeClass
         case badgeClassNewTitle, badgeClassEditTitle, frenchSection, englishSection, fieldName, fieldDescription, fieldCriteria
@@ -229,6 +230,17 @@ enum Catalogue {
         case .memberRemovedNotice: ("Membre retiré.", "Member removed.")
         case .roleChangedNotice: ("Rôle modifié.", "Role changed.")
         case .tokensTitle: ("Jetons d'API", "API tokens")
+        case .auditTitle: ("Journal des actions", "Audit log")
+        case .auditIntro: ("Chaque changement (attributions, révocations, décisions, endossements, partages, liens, rôles, réglages) avec son auteur, sa date et son adresse d'origine. Les 200 derniers sont affichés ; l'export CSV les contient tous.",
+                           "Every change (awards, revocations, decisions, endorsements, shares, links, roles, settings) with who made it, when and from where. The latest 200 are shown; the CSV export has them all.")
+        case .auditCSVLink: ("Exporter en CSV", "Export as CSV")
+        case .auditEmpty: ("Aucune action enregistrée pour l'instant.", "No action recorded yet.")
+        case .auditCaption: ("Actions, les plus récentes d'abord", "Actions, newest first")
+        case .auditWhen: ("Date (UTC)", "Date (UTC)")
+        case .auditWho: ("Auteur", "Who")
+        case .auditWhat: ("Action", "Action")
+        case .auditDetail: ("Détail", "Detail")
+        case .auditFrom: ("Adresse d'origine", "From")
         case .tokensIntro: ("Un jeton donne accès à l'API /api/v1 avec vos droits. Il n'est affiché qu'une fois.",
                             "A token gives access to the /api/v1 API with your rights. It is shown only once.")
         case .tokenNameLabel: ("Nom du jeton", "Token name")

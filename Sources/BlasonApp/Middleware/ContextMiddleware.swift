@@ -41,7 +41,7 @@ struct ContextMiddleware: AsyncMiddleware {
             try await checkCSRF(request)
         }
 
-        let response = try await next.respond(to: request)
+        let response = try await AuditActor.$current.withValue(request.auditActor) { try await next.respond(to: request) }
         if let chosen {
             response.cookies[Self.languageCookie] = HTTPCookies.Value(
                 string: chosen.rawValue, maxAge: 365 * 24 * 3600, path: "/", isHTTPOnly: true, sameSite: .lax)

@@ -44,12 +44,18 @@ extension Request {
         return id
     }
 
-    /// The current organisation, provided the user holds `role` (or admin) in it; 401/403 otherwise.
-    func requireOrganisation(_ role: Role) throws -> RequestContext.Membership {
+    /// The current organisation, provided the user holds `role` (or admin) in it, or any role when
+    /// `role` is nil; 401/403 otherwise.
+    func requireOrganisation(_ role: Role?) throws -> RequestContext.Membership {
         _ = try requireUserID()
         guard let current = context.current else { throw BlasonError.forbidden }
-        guard current.role.grants(role) else { throw BlasonError.forbidden }
+        if let role, !current.role.grants(role) { throw BlasonError.forbidden }
         return current
+    }
+
+    /// Whether the user is an admin of `organisationID` (whichever organisation is current).
+    func administers(_ organisationID: UUID) -> Bool {
+        context.memberships.contains { $0.organisationID == organisationID && $0.role == .admin }
     }
 
     /// The anti-forgery token of this session, created on first use. Only pages with forms ask

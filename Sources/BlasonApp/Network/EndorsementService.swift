@@ -28,7 +28,11 @@ struct EndorsementService {
         _ = try await badgeClass(badgeClassID, of: subjectID)
         let endorsement = Endorsement(endorserID: endorserID, subjectOrganisationID: subjectID, subjectBadgeClassID: badgeClassID,
                                       comment: text, status: .published, publishedAt: clock.now)
-        try await endorsement.create(on: db)
+        try await db.transactionRetrying { db in
+            try await endorsement.create(on: db)
+            try await AuditLog(db: db, clock: clock).record("endorsement.published", organisation: endorserID, object: "endorsement", id: endorsement.id,
+                                                            detail: badgeClassID.map { "badge-class \($0.lowercased)" } ?? "organisation \(subjectID.lowercased)")
+        }
         return endorsement
     }
 
@@ -41,7 +45,11 @@ struct EndorsementService {
         guard endorsement.status != .withdrawn else { throw BlasonError.conflict(.notAllowedNow) }
         endorsement.status = .withdrawn
         endorsement.withdrawnAt = clock.now
-        try await endorsement.save(on: db)
+        try await db.transactionRetrying { db in
+            try await endorsement.save(on: db)
+            try await AuditLog(db: db, clock: clock).record("endorsement.withdrawn", organisation: organisationID, object: "endorsement", id: endorsement.id,
+                                                            detail: String(endorsement.comment.prefix(80)))
+        }
     }
 
     /// Asks a partner to endorse us (or one of our badge classes).
@@ -139,7 +147,11 @@ struct EndorsementService {
         guard endorsement.status == .awaitingApproval else { throw BlasonError.conflict(.notAllowedNow) }
         endorsement.status = approve ? .published : .withdrawn
         if approve { endorsement.publishedAt = clock.now } else { endorsement.withdrawnAt = clock.now }
-        try await endorsement.save(on: db)
+        try await db.transactionRetrying { db in
+            try await endorsement.save(on: db)
+            try await AuditLog(db: db, clock: clock).record(approve ? "endorsement.approved" : "endorsement.declined", organisation: organisationID,
+                                                            object: "endorsement", id: endorsement.id, detail: endorsement.externalName ?? "")
+        }
     }
 
     /// The asked partner answers: accept by writing the endorsement, or decline.
@@ -159,6 +171,10 @@ struct EndorsementService {
             }
             request.respondedAt = clock.now
             try await request.save(on: db)
+            if comment == nil {
+                try await AuditLog(db: db, clock: clock).record("endorsement-request.declined", organisation: endorserID, object: "endorsement-request",
+                                                                id: request.id, detail: "")
+            }
         }
     }
 
@@ -167,6 +183,12 @@ struct EndorsementService {
     }
 
     func saveTemplate(_ id: UUID?, organisationID: UUID, name: String, text: LocalizedText) async throws -> EndorsementTemplate {
+        // Another organisation's template is "not found" before anything about the input is said.
+        var existing: EndorsementTemplate?
+        if let id {
+            guard let found = try await EndorsementTemplate.find(id, on: db), found.$organisation.id == organisationID else { throw BlasonError.notFound }
+            existing = found
+        }
         var issues: [FieldIssue] = []
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if name.isEmpty { issues.append(FieldIssue(field: "template_name", problem: .required)) }
@@ -174,13 +196,7 @@ struct EndorsementService {
         var french = ""
         do { french = try EndorsementText.validated(text.fr, field: "template_fr") } catch { if case .invalid(let found) = error { issues += found } }
         guard issues.isEmpty else { throw BlasonError.invalid(issues) }
-        let template: EndorsementTemplate
-        if let id {
-            guard let existing = try await EndorsementTemplate.find(id, on: db), existing.$organisation.id == organisationID else { throw BlasonError.notFound }
-            template = existing
-        } else {
-            template = EndorsementTemplate(organisationID: organisationID, name: name, text: text)
-        }
+        let template = existing ?? EndorsementTemplate(organisationID: organisationID, name: name, text: text)
         template.name = name
         template.textFR = french
         template.textEN = text.en.nilIfBlank

@@ -56,6 +56,8 @@ struct NetworkService {
         return try await db.transactionRetrying { db in
             let partnership = Partnership(requesterID: requesterID, partnerID: partnerID, message: text?.nilIfBlank)
             try await partnership.create(on: db)
+            try await AuditLog(db: db, clock: clock).record("partnership.requested", organisation: requesterID, object: "partnership",
+                                                            id: partnership.id, detail: partner.name)
             let requester = try await Organisation.find(requesterID, on: db)
             try await NetworkMail(db: db, clock: clock, configuration: configuration)
                 .send(.partnershipRequest, to: partner, values: ["organisation": requester?.name ?? "", "note": text ?? ""])
@@ -72,7 +74,11 @@ struct NetworkService {
         guard partnership.status == .pending else { throw BlasonError.conflict(.notAllowedNow) }
         partnership.status = accept ? .accepted : .declined
         partnership.respondedAt = clock.now
-        try await partnership.save(on: db)
+        try await db.transactionRetrying { db in
+            try await partnership.save(on: db)
+            try await AuditLog(db: db, clock: clock).record(accept ? "partnership.accepted" : "partnership.declined", organisation: organisationID,
+                                                            object: "partnership", id: partnership.id, detail: "")
+        }
     }
 
     /// Either side ends an accepted partnership (or the asking side withdraws a pending request).
@@ -84,7 +90,11 @@ struct NetworkService {
         }
         partnership.status = .ended
         partnership.endedAt = clock.now
-        try await partnership.save(on: db)
+        try await db.transactionRetrying { db in
+            try await partnership.save(on: db)
+            try await AuditLog(db: db, clock: clock).record("partnership.ended", organisation: organisationID, object: "partnership",
+                                                            id: partnership.id, detail: "")
+        }
     }
 }
 

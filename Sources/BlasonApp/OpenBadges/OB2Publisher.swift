@@ -58,7 +58,7 @@ struct OB2Publisher: Sendable {
     func externalEndorser(_ endorsement: Endorsement) throws -> OB2.Profile {
         let id = try endorsement.requireID()
         return OB2.Profile(id: url(.externalEndorser(id)), name: endorsement.externalName ?? "", url: url(.externalEndorser(id)),
-                           email: endorsement.externalEmail ?? "", description: endorsement.externalAffiliation, type: "Profile")
+                           email: nil, description: endorsement.externalAffiliation, type: "Profile")
     }
 
     func assertion(_ award: Award) throws -> OB2.Assertion {

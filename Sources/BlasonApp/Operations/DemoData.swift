@@ -26,7 +26,7 @@ extension AdminOperations {
              ["lea.dubois@example.org", "Hugo Lefèvre <hugo.lefevre@example.org>", "nora.petit@example.org"]),
         ]
         let user = try await AccountService(db: db, hasher: app.passwordHasher)
-            .signUp(email: Self.demoAccount.email, password: Self.demoAccount.password, name: "Compte de démonstration", language: .fr)
+            .signUp(email: Self.demoAccount.email, password: Self.demoAccount.password, name: "Compte de démonstration", language: .fr, verified: true)
         for structure in structures {
             let organisation = try await OrganisationService(db: db).create(
                 OrganisationDraft(name: structure.name, slug: structure.slug,

@@ -27,7 +27,11 @@ struct ShareService {
             .filter(\.$statusName ~~ [ShareStatus.pending.rawValue, ShareStatus.accepted.rawValue]).first()
         guard existing == nil else { throw BlasonError.invalid("partners", .alreadyShared) }
         let share = BadgeShare(badgeClassID: try badgeClass.requireID(), sharerID: sharerID, partnerID: partnerID, mode: mode, instructions: text)
-        try await share.create(on: db)
+        try await db.transactionRetrying { db in
+            try await share.create(on: db)
+            try await AuditLog(db: db, clock: clock).record("share.sent", organisation: sharerID, object: "share", id: share.id,
+                                                            detail: "\(badgeClass.nameFR) → \(partnerID.lowercased) (\(mode.rawValue))")
+        }
         return share
     }
 
@@ -48,6 +52,8 @@ struct ShareService {
             share.status = accept ? .accepted : .declined
             share.respondedAt = clock.now
             try await share.save(on: db)
+            try await AuditLog(db: db, clock: clock).record(accept ? "share.accepted" : "share.declined", organisation: partnerID, object: "share",
+                                                            id: share.id, detail: share.badgeClass.nameFR)
         }
     }
 
@@ -60,6 +66,7 @@ struct ShareService {
             share.status = .ended
             share.endedAt = now
             try await share.save(on: db)
+            try await AuditLog(db: db, clock: clock).record("share.ended", organisation: sharerID, object: "share", id: share.id, detail: "")
             // Ending the share of a badge linked in a programme ends the link: no more proposals from it.
             let submissions = try await ProgrammeSubmission.query(on: db).filter(\.$share.$id == shareID).all().compactMap(\.id)
             if !submissions.isEmpty {

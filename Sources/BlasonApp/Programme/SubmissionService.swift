@@ -43,6 +43,7 @@ struct SubmissionService {
             for candidacy in candidacies {
                 try await ApplicationLink(applicationID: candidacy.requireID(), kind: ProgrammeHooks.submissionLink, targetID: submission.requireID()).create(on: db)
             }
+            try await Self.audit("submission.sent", submission, detail: "\(badgeClass.nameFR) — \(competency.key) \(level.number)", db: db, clock: clock)
             return submission
         }
     }
@@ -76,6 +77,7 @@ struct SubmissionService {
         try await db.transactionRetrying { db in
             submission.status = .infoRequested
             try await submission.save(on: db)
+            try await Self.audit("submission.information-requested", submission, detail: text, db: db, clock: clock)
             try await SubmissionMessage(submissionID: submission.requireID(), fromOperator: true, authorName: author, body: text, at: clock.now).create(on: db)
             try await ProgrammeMail(db: db, clock: clock, configuration: configuration).toStructure(.submissionInfoRequested, submission, note: text)
         }
@@ -88,6 +90,7 @@ struct SubmissionService {
         try await db.transactionRetrying { db in
             submission.status = .submitted
             try await submission.save(on: db)
+            try await Self.audit("submission.replied", submission, detail: text, db: db, clock: clock)
             try await SubmissionMessage(submissionID: submission.requireID(), fromOperator: false, authorName: author, body: text, at: clock.now).create(on: db)
             try await ProgrammeMail(db: db, clock: clock, configuration: configuration).toOperator(.submissionReply, submission, note: text)
         }
@@ -110,6 +113,7 @@ struct SubmissionService {
             let link = ProgrammeLink(programmeID: submission.$programme.id, submissionID: try submission.requireID(),
                                      partnerBadgeClassID: submission.$badgeClass.id, levelID: level.id, regionBadgeClassID: level.badgeClassID)
             try await link.create(on: db)
+            try await Self.audit("submission.accepted", submission, detail: "link \(link.id?.lowercased ?? "") — level \(level.number)", db: db, clock: clock)
             try await ProgrammeMail(db: db, clock: clock, configuration: configuration).toStructure(.submissionAccepted, submission, note: note, level: level)
             if proposeToPastEarners {
                 let past = try await Award.query(on: db).filter(\.$badgeClass.$id == submission.$badgeClass.id).filter(\.$revokedAt == nil)
@@ -117,6 +121,13 @@ struct SubmissionService {
                 try await ProposalService(db: db, clock: clock, configuration: configuration, awardHooks: awardHooks).propose(for: past, links: [link])
             }
         }
+    }
+
+    /// A change of a submission goes to its structure's log and to the programme's.
+    static func audit(_ action: String, _ submission: ProgrammeSubmission, detail: String, db: any Database, clock: Clock) async throws {
+        let key = try await Programme.find(submission.$programme.id, on: db)?.key
+        try await AuditLog(db: db, clock: clock).record(action, organisation: submission.$structure.id, programme: key, object: "submission",
+                                                        id: submission.id, detail: detail)
     }
 
     func reject(_ submission: ProgrammeSubmission, reason: String) async throws {
@@ -127,6 +138,7 @@ struct SubmissionService {
             submission.decisionNote = text
             submission.decidedAt = clock.now
             try await submission.save(on: db)
+            try await Self.audit("submission.rejected", submission, detail: text, db: db, clock: clock)
             try await BadgeShare.query(on: db).filter(\.$id == submission.$share.id)
                 .set(\.$statusName, to: ShareStatus.declined.rawValue).set(\.$respondedAt, to: clock.now).update()
             try await ProgrammeMail(db: db, clock: clock, configuration: configuration).toStructure(.submissionRejected, submission, note: text)

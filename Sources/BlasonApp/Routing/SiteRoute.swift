@@ -22,6 +22,10 @@ enum SiteRoute: Equatable, Sendable {
     case memberRemove(UUID)
     case tokens
     case tokenRevoke(UUID)
+    case auditLog
+    case auditCSV
+    case programmeAudit(String)
+    case programmeAuditCSV(String)
 
     case badgeClasses
     case badgeClassNew
@@ -139,6 +143,10 @@ enum SiteRoute: Equatable, Sendable {
         case .memberRole(let id): "/admin/members/\(id.uuidString.lowercased())/role"
         case .memberRemove(let id): "/admin/members/\(id.uuidString.lowercased())/remove"
         case .tokens: "/admin/tokens"
+        case .auditLog: "/admin/audit"
+        case .auditCSV: "/admin/audit.csv"
+        case .programmeAudit(let key): "/programmes/\(key)/audit"
+        case .programmeAuditCSV(let key): "/programmes/\(key)/audit.csv"
         case .tokenRevoke(let id): "/admin/tokens/\(id.uuidString.lowercased())/revoke"
         case .issueJob(let id): "/issuer/jobs/\(id.uuidString.lowercased())"
         case .badgeClasses: "/creator/badge-classes"

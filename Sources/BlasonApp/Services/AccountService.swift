@@ -7,8 +7,12 @@ import Vapor
 struct AccountService {
     let db: any Database
     let hasher: PasswordHasher
+    var clock: Clock = .system
 
-    func signUp(email: String, password: String, name: String, language: Language) async throws -> User {
+    /// Creates the account. Its address counts as the user's own (their awards show in their
+    /// space) only when `verified`, i.e. an operator vouches for it; otherwise the caller sends a
+    /// verification link (`EarnerAccountService.addEmail`) in the same transaction.
+    func signUp(email: String, password: String, name: String, language: Language, verified: Bool = false) async throws -> User {
         let address = try AccountRules.validateSignUp(email: email, password: password, name: name)
         if let existing = try await User.query(on: db).filter(\.$email == address.value).first() {
             // An earner who came in through an e-mail link has a space but no password yet.
@@ -21,6 +25,9 @@ struct AccountService {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Two sign-ups racing for the same address: the unique index decides.
             throw BlasonError.invalid("email", .emailTaken)
+        }
+        if verified {
+            try await UserEmail(userID: user.requireID(), email: address, verifiedAt: clock.now).create(on: db)
         }
         return user
     }

@@ -57,6 +57,11 @@ struct AwardService {
             try await Array(awards[start..<min(start + Self.insertBatch, awards.count)]).create(on: db)
         }
         try await AwardMail(db: db, configuration: configuration, clock: clock).queue(awards, badgeClass: badgeClass)
+        if let first = awards.first {
+            let action = first.kind == .proposed ? "award.proposed" : "award.issued"
+            try await AuditLog(db: db, clock: clock).record(action, organisation: first.$awardedBy.id ?? first.$organisation.id, object: "badge-class",
+                                                            id: badgeClass.id, detail: "\(badgeClass.nameFR) — \(awards.count)")
+        }
         for hook in hooks.afterIssue { try await hook(awards, badgeClass, db) }
     }
 
@@ -90,6 +95,8 @@ struct AwardService {
             guard !changed.isEmpty else { throw BlasonError.conflict(.alreadyRevoked) }
             award.revokedAt = now
             award.revocationReason = reason
+            try await AuditLog(db: db, clock: clock).record("award.revoked", organisation: award.$awardedBy.id ?? award.$organisation.id,
+                                                            object: "award", id: award.id, detail: reason)
             for hook in hooks.afterRevoke { try await hook(award, db) }
         }
     }

@@ -6,6 +6,7 @@ import Foundation
 /// Badge classes of an organisation: create, edit, archive.
 struct BadgeClassService {
     let db: any Database
+    var clock: Clock = .system
 
     /// Validates texts and image together so that a form shows every problem at once.
     func create(organisationID: UUID, draft: BadgeClassDraft, image: Data?) async throws -> BadgeClass {
@@ -23,6 +24,8 @@ struct BadgeClassService {
         try await db.transactionRetrying { db in
             try await badgeClass.create(on: db)
             if draft.signedAssertions { try await BadgeClassService(db: db).setSignedAssertions(badgeClass.requireID(), true) }
+            try await AuditLog(db: db, clock: clock).record("badge-class.created", organisation: organisationID, object: "badge-class",
+                                                            id: badgeClass.id, detail: badgeClass.nameFR)
         }
         return badgeClass
     }
@@ -56,13 +59,19 @@ struct BadgeClassService {
         try await db.transactionRetrying { db in
             try await badgeClass.save(on: db)
             try await BadgeClassService(db: db).setSignedAssertions(badgeClass.requireID(), draft.signedAssertions)
+            try await AuditLog(db: db, clock: clock).record("badge-class.edited", organisation: badgeClass.$organisation.id, object: "badge-class",
+                                                            id: badgeClass.id, detail: badgeClass.nameFR)
         }
     }
 
     func archive(_ badgeClass: BadgeClass, at now: Date) async throws {
         guard !badgeClass.isArchived else { return }
         badgeClass.archivedAt = now
-        try await badgeClass.save(on: db)
+        try await db.transactionRetrying { db in
+            try await badgeClass.save(on: db)
+            try await AuditLog(db: db, clock: clock).record("badge-class.archived", organisation: badgeClass.$organisation.id, object: "badge-class",
+                                                            id: badgeClass.id, detail: badgeClass.nameFR)
+        }
     }
 
     /// A badge class of `organisationID`; another organisation's badge class is "not found", not "forbidden",

@@ -52,9 +52,9 @@ extension Application {
 
 extension Request {
     var blason: BlasonServices { application.blason }
-    var accounts: AccountService { AccountService(db: db, hasher: application.passwordHasher) }
-    var organisations: OrganisationService { OrganisationService(db: db) }
-    var badgeClasses: BadgeClassService { BadgeClassService(db: db) }
+    var accounts: AccountService { AccountService(db: db, hasher: application.passwordHasher, clock: application.blason.clock) }
+    var organisations: OrganisationService { OrganisationService(db: db, clock: application.blason.clock) }
+    var badgeClasses: BadgeClassService { BadgeClassService(db: db, clock: application.blason.clock) }
     var awards: AwardService { application.blason.awards(db) }
     var applicationForms: ApplicationFormService {
         ApplicationFormService(db: db, clock: application.blason.clock, configuration: application.blason.configuration)

@@ -12,10 +12,14 @@ extension Database {
     /// meet in SQLite's lock: it admits one writer anyway, and a connection waiting there holds
     /// one of the few threads that run every query while the writer it waits for needs them.
     func transactionRetrying<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        // Fluent runs the body in a task of its own, started from the connection's event loop, which
+        // inherits no task-local value: the audit log's actor is carried across by hand.
+        let actor = AuditActor.current
+        let bound: @Sendable (any Database) async throws -> T = { db in try await AuditActor.$current.withValue(actor) { try await body(db) } }
         var attempt = 0
         while true {
             do {
-                return try await SQLiteWriteTurn.take(self) { try await self.transaction(body) }
+                return try await SQLiteWriteTurn.take(self) { try await self.transaction(bound) }
             } catch where !inTransaction && attempt < 8 && Self.isBusy(error) {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(5 << attempt))

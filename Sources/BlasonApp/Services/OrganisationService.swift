@@ -6,6 +6,9 @@ import Foundation
 /// Organisations, their profile and their members.
 struct OrganisationService {
     let db: any Database
+    var clock: Clock = .system
+
+    private func audit(_ db: any Database) -> AuditLog { AuditLog(db: db, clock: clock) }
 
     /// Creates the organisation and makes `creatorID` its admin, in one transaction.
     func create(_ draft: OrganisationDraft, logo: Data?, creatorID: UUID?) async throws -> Organisation {
@@ -28,6 +31,8 @@ struct OrganisationService {
                 if let creatorID {
                     try await Membership(userID: creatorID, organisationID: organisation.requireID(), role: .admin).create(on: db)
                 }
+                try await audit(db).record("organisation.created", organisation: organisation.id, object: "organisation", id: organisation.id,
+                                           detail: organisation.name)
                 return organisation
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -49,7 +54,11 @@ struct OrganisationService {
             organisation.logoData = checkedLogo.data
             organisation.logoType = checkedLogo.format.mimeType
         }
-        try await organisation.save(on: db)
+        try await db.transactionRetrying { db in
+            try await organisation.save(on: db)
+            try await audit(db).record("organisation.settings-changed", organisation: organisation.id, object: "organisation", id: organisation.id,
+                                       detail: organisation.name)
+        }
     }
 
     /// Finds an organisation by slug, id, or public Profile URL (as the command line accepts).
@@ -77,7 +86,12 @@ struct OrganisationService {
         if try await Membership.query(on: db).filter(\.$user.$id == userID).filter(\.$organisation.$id == organisationID).first() != nil {
             throw BlasonError.invalid("email", .alreadyMember)
         }
-        try await Membership(userID: userID, organisationID: organisationID, role: role).create(on: db)
+        try await db.transactionRetrying { db in
+            let membership = Membership(userID: userID, organisationID: organisationID, role: role)
+            try await membership.create(on: db)
+            try await audit(db).record("member.added", organisation: organisationID, object: "membership", id: membership.id,
+                                       detail: "\(user.name) — \(role.rawValue)")
+        }
     }
 
     /// Changes a role; an organisation never loses its last admin, or nobody could manage it any more.
@@ -85,8 +99,12 @@ struct OrganisationService {
         try await db.transactionRetrying { db in
             let membership = try await Self.membership(membershipID, in: organisationID, db)
             if membership.role == .admin, role != .admin { try await Self.ensureAnotherAdmin(besides: membership, db) }
+            let before = membership.role
             membership.role = role
             try await membership.save(on: db)
+            let name = try await User.find(membership.$user.id, on: db)?.name ?? ""
+            try await audit(db).record("member.role-changed", organisation: organisationID, object: "membership", id: membership.id,
+                                       detail: "\(name) — \(before.rawValue) → \(role.rawValue)")
         }
     }
 
@@ -95,6 +113,9 @@ struct OrganisationService {
             let membership = try await Self.membership(membershipID, in: organisationID, db)
             if membership.role == .admin { try await Self.ensureAnotherAdmin(besides: membership, db) }
             try await membership.delete(on: db)
+            let name = try await User.find(membership.$user.id, on: db)?.name ?? ""
+            try await audit(db).record("member.removed", organisation: organisationID, object: "membership", id: membership.id,
+                                       detail: "\(name) — \(membership.role.rawValue)")
         }
     }
 

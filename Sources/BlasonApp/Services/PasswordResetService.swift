@@ -48,6 +48,8 @@ struct PasswordResetService {
 
     /// Sets the new password, uses the link up and closes every session of the account.
     func reset(_ secret: String, password: String) async throws {
+        // A wrong or spent link is said first: the form is for the link's holder only.
+        _ = try await OneTimeLinks(db: db, clock: clock).check(secret, purpose: .passwordReset)
         guard password.count >= AccountRules.minimumPasswordLength else {
             throw BlasonError.invalid("password", .tooShort(min: AccountRules.minimumPasswordLength))
         }

@@ -8,7 +8,8 @@ enum AdministrationPages {
     static func hub(page: PageContext) -> String {
         let t = page.t
         let links: [(SiteRoute, Catalogue.Key)] = [(.organisationSettings, .organisationSettingsTitle), (.members, .membersTitle), (.tokens, .tokensTitle),
-                                                   (.mailOutbox, .outboxTitle), (.mailTemplates, .templatesTitle)]
+                                                   (.mailOutbox, .outboxTitle), (.mailTemplates, .templatesTitle),
+                                                   (.auditLog, .auditTitle)]
         return Layout.render(page, main: .group(
             .h1(.text(t(.administrationTitle))),
             .p(.text(t(.administrationIntro))),

@@ -21,5 +21,6 @@ public enum BlasonMigrations {
         M0016_CreateIssueJobs(),
         M0017_CreateSignedCredentials(),
         M0018_CreateSignInFailures(),
+        M0019_CreateAuditEvents(),
     ]
 }

@@ -88,7 +88,7 @@ struct ProgrammeController: RouteCollection {
             .filter(\.$programme.$id == referential.programme.requireID())
             .with(\.$badgeClass).with(\.$structure).with(\.$share).first() else { throw BlasonError.notFound }
         let isOperator = req.isOperator(of: referential.programme)
-        let isStructure = req.context.memberships.contains { $0.organisationID == submission.$structure.id }
+        let isStructure = req.administers(submission.$structure.id)
         guard isOperator || isStructure else { throw BlasonError.forbidden }
         return (submission, isOperator, isStructure)
     }
