@@ -75,6 +75,9 @@ public func configure(_ app: Application, _ configuration: BlasonConfiguration, 
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(ContextMiddleware())
     try routes(app)
+    // A route nobody has said who may call is a route nobody has checked: refuse to start.
+    let unruled = AuthorisationMatrix.mismatches(app.routes).unruled
+    guard unruled.isEmpty else { throw AuthorisationMatrix.MissingRules(routes: unruled) }
     if background {
         // Only the serving process delivers mail and runs periodic jobs; commands and tests drive them directly.
         app.lifecycle.use(OutboxService())

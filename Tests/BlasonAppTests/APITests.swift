@@ -42,6 +42,43 @@ struct APITests {
         return Caller(app: app, token: token)
     }
 
+    /// A read-only token reads and changes nothing; a token limited to one organisation treats the
+    /// user's other organisations as a stranger would; a token's lifetime is bounded.
+    @Test func scopedTokens() async throws {
+        try await TestApp.run { app in
+            let api = try await Self.caller(app)
+            _ = try await api.send(.POST, "/api/v1/organisations", json: #"{"name":"Second centre","contactEmail":"contact@second.example.org"}"#)
+            func token(_ extra: String) async throws -> TestingHTTPResponse {
+                try await app.testing().sendRequest(.POST, "/api/v1/tokens", headers: ["Content-Type": "application/json"], body: ByteBuffer(
+                    string: #"{"email":"api@example.org","password":"correct horse battery","name":"scoped"\#(extra)}"#))
+            }
+            let readOnly = try #require(try Self.object(try await token(#","scope":"read""#))["token"] as? String)
+            #expect(try await api.send(.GET, "/api/v1/organisations/second-centre", token: readOnly).status == .ok)
+            let refused = try await api.send(.POST, "/api/v1/organisations", json: #"{"name":"Third","contactEmail":"c@third.example.org"}"#, token: readOnly)
+            #expect(refused.status == .forbidden)
+            #expect(try await Organisation.query(on: app.db).filter(\.$slug == "third").count() == 0)
+
+            let limitedResponse = try await token(#","organisation":"second-centre","expiresInDays":7"#)
+            let limited = try Self.object(limitedResponse)
+            let limitedToken = try #require(limited["token"] as? String)
+            #expect(limited["scope"] as? String == "write")
+            let expires = try #require((limited["expiresAt"] as? String).flatMap { try? Date($0, strategy: .iso8601) })
+            #expect(abs(expires.timeIntervalSinceNow - 7 * 86_400) < 120)
+            #expect(try await api.send(.GET, "/api/v1/organisations/second-centre", token: limitedToken).status == .ok)
+            #expect(try await api.send(.GET, "/api/v1/organisations/api-api", token: limitedToken).status == .notFound)
+            let organisations = try await api.send(.GET, "/api/v1/organisations", token: limitedToken).body.string
+            #expect(organisations.contains("second-centre") && !organisations.contains("api-api"))
+
+            // Out of bounds: an organisation the user is not in, a lifetime beyond the platform's, an unknown scope.
+            _ = try await Scenario.organisationAdmin(app, email: "other@example.org", organisation: "Other", slug: "other")
+            #expect(try await token(#","organisation":"other""#).status == .unprocessableEntity)
+            #expect(try await token(#","expiresInDays":400"#).status == .unprocessableEntity)
+            #expect(try await token(#","scope":"admin""#).status == .unprocessableEntity)
+            let summaries = try await api.send(.GET, "/api/v1/tokens").body.string
+            #expect(summaries.contains(#""scope":"read""#))
+        }
+    }
+
     @Test func fullIssuingFlow() async throws {
         try await TestApp.run { app in
             let api = try await Self.caller(app)

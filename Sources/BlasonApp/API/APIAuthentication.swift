@@ -8,12 +8,18 @@ struct APIAuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let bearer = request.headers.bearerAuthorization else { throw BlasonError.unauthenticated }
         let service = TokenService(db: request.db, clock: request.blason.clock, lifetimeDays: 0)
-        guard let user = try await service.user(for: bearer.token) else { throw BlasonError.unauthenticated }
+        guard let token = try await service.record(for: bearer.token) else { throw BlasonError.unauthenticated }
+        // A read-only token is refused any change, before anything else is looked at.
+        guard token.scope.allows(method: request.method.rawValue) else { throw BlasonError.forbidden }
+        let user = token.user
         var context = request.context
         context.userID = user.id
         context.userName = user.name
         context.userEmail = user.email
-        context.memberships = try await Membership.query(on: request.db).filter(\.$user.$id == user.requireID()).with(\.$organisation).all().map {
+        var memberships = Membership.query(on: request.db).filter(\.$user.$id == (try user.requireID()))
+        // A token limited to one organisation sees the others as a stranger does.
+        if let organisationID = token.organisationID { memberships = memberships.filter(\.$organisation.$id == organisationID) }
+        context.memberships = try await memberships.with(\.$organisation).all().map {
             .init(organisationID: $0.organisation.id!, organisationName: $0.organisation.name, organisationSlug: $0.organisation.slug, role: $0.role)
         }
         request.context = context

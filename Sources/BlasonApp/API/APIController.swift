@@ -9,6 +9,11 @@ struct APIController: RouteCollection {
         var email: String
         var password: String
         var name: String?
+        /// `read` (GET only) or `write` (the default).
+        var scope: String?
+        /// Slug or id of one of the user's organisations, to limit the token to it.
+        var organisation: String?
+        var expiresInDays: Int?
     }
 
     struct TokenResponse: Content {
@@ -16,6 +21,8 @@ struct APIController: RouteCollection {
         var name: String
         var token: String
         var expiresAt: Date?
+        var scope: String
+        var organisation: String?
     }
 
     struct TokenSummary: Content {
@@ -25,6 +32,8 @@ struct APIController: RouteCollection {
         var expiresAt: Date?
         var lastUsedAt: Date?
         var revoked: Bool
+        var scope: String
+        var organisation: String?
     }
 
     struct OrganisationRequest: Content {
@@ -88,14 +97,25 @@ struct APIController: RouteCollection {
     func createToken(_ req: Request) async throws -> Response {
         let body = try req.decodeBody(TokenRequest.self)
         let user = try await req.authenticateWithinLimits(email: body.email, password: body.password)
-        let issued = try await tokenService(req).issue(userID: user.requireID(), name: body.name ?? "API")
+        guard let scope = TokenScope(rawValue: body.scope ?? TokenScope.write.rawValue) else {
+            throw BlasonError.invalid("scope", .notAllowedValue(body.scope ?? ""))
+        }
+        var organisationID: UUID?
+        if let reference = body.organisation {
+            guard let found = try? await req.organisations.find(reference) else { throw BlasonError.invalid("organisation", .notAllowedValue(reference)) }
+            organisationID = found.id
+        }
+        let issued = try await tokenService(req).issue(userID: user.requireID(), name: body.name ?? "API", scope: scope,
+                                                       organisationID: organisationID, days: body.expiresInDays)
         return try await TokenResponse(id: issued.record.requireID().lowercased, name: issued.record.name, token: issued.token,
-                                       expiresAt: issued.record.expiresAt).encodeResponse(status: .created, for: req)
+                                       expiresAt: issued.record.expiresAt, scope: scope.rawValue, organisation: organisationID?.lowercased)
+            .encodeResponse(status: .created, for: req)
     }
 
     func listTokens(_ req: Request) async throws -> [TokenSummary] {
         try await tokenService(req).list(userID: req.requireUserID()).map {
-            TokenSummary(id: $0.id!.lowercased, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, lastUsedAt: $0.lastUsedAt, revoked: $0.revokedAt != nil)
+            TokenSummary(id: $0.id!.lowercased, name: $0.name, createdAt: $0.createdAt, expiresAt: $0.expiresAt, lastUsedAt: $0.lastUsedAt,
+                         revoked: $0.revokedAt != nil, scope: $0.scope.rawValue, organisation: $0.organisationID?.lowercased)
         }
     }
 

@@ -26,6 +26,8 @@ enum Catalogue {
         case addMemberButton, changeRoleButton, removeMemberButton, memberAddedNotice, memberRemovedNotice, roleChangedNotice
         case tokensTitle, tokensIntro, tokenNameLabel, tokenCreateButton, tokenCreatedNotice, tokenRevokeButton, tokenExpires
         case tokenLastUsed, tokenStatusRevoked, tokenStatusActive, never, noTokens
+        case tokenScopeLabel, tokenScopeRead, tokenScopeWrite, tokenOrganisationLabel, tokenAllOrganisations, tokenDaysLabel
+        case tokenDaysHint(Int)
         case auditTitle, auditIntro, auditCSVLink, auditEmpty, auditCaption, auditWhen, auditWho, auditWhat, auditDetail, auditFrom
         // Badge classes
         case badgeClassesTitle, newBadgeClass, noBadgeClasses, archivedLabel, editBadgeClass, archiveBadgeClass
@@ -230,6 +232,13 @@ enum Catalogue {
         case .memberRemovedNotice: ("Membre retiré.", "Member removed.")
         case .roleChangedNotice: ("Rôle modifié.", "Role changed.")
         case .tokensTitle: ("Jetons d'API", "API tokens")
+        case .tokenScopeLabel: ("Portée", "Scope")
+        case .tokenScopeRead: ("lecture seule", "read only")
+        case .tokenScopeWrite: ("lecture et écriture", "read and write")
+        case .tokenOrganisationLabel: ("Organisation", "Organisation")
+        case .tokenAllOrganisations: ("toutes mes organisations", "all my organisations")
+        case .tokenDaysLabel: ("Durée de validité (jours)", "Valid for (days)")
+        case .tokenDaysHint(let days): ("De 1 à \(days) jours.", "From 1 to \(days) days.")
         case .auditTitle: ("Journal des actions", "Audit log")
         case .auditIntro: ("Chaque changement (attributions, révocations, décisions, endossements, partages, liens, rôles, réglages) avec son auteur, sa date et son adresse d'origine. Les 200 derniers sont affichés ; l'export CSV les contient tous.",
                            "Every change (awards, revocations, decisions, endorsements, shares, links, roles, settings) with who made it, when and from where. The latest 200 are shown; the CSV export has them all.")

@@ -37,6 +37,11 @@ enum AuthorisationMatrix {
         rules["\(method.rawValue) \(path)"]
     }
 
+    struct MissingRules: Error, CustomStringConvertible {
+        let routes: [String]
+        var description: String { "routes without a rule in AuthorisationMatrix: " + routes.joined(separator: ", ") }
+    }
+
     static func key(of route: Route) -> String {
         "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
     }

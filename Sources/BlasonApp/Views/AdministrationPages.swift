@@ -70,10 +70,15 @@ enum AdministrationPages {
             let expiresAt: Date?
             let lastUsedAt: Date?
             let revoked: Bool
+            let scope: TokenScope
+            let organisation: String?
         }
         let tokens: [Token]
         var newToken: String?
         var issues: [FieldIssue] = []
+        /// The user's organisations, to limit a new token to one of them.
+        var organisations: [(id: UUID, name: String)] = []
+        var maximumDays = 365
     }
 
     static func tokens(_ model: TokensModel, page: PageContext) -> String {
@@ -86,10 +91,13 @@ enum AdministrationPages {
                      .p(.text(t(.tokenCreatedNotice))), .p(.code(.id("new-token"), .text(token))))
             },
             .if(model.tokens.isEmpty, .p(.text(t(.noTokens))), else: .div(.class("table-wrap"), .table(
-                .thead(.tr(.th(.text(t(.tokenNameLabel))), .th(.text(t(.tokenExpires))), .th(.text(t(.tokenLastUsed))),
+                .thead(.tr(.th(.text(t(.tokenNameLabel))), .th(.text(t(.tokenScopeLabel))), .th(.text(t(.tokenOrganisationLabel))),
+                           .th(.text(t(.tokenExpires))), .th(.text(t(.tokenLastUsed))),
                            .th(.text(t(.statusColumn))), .th(.text(t(.actionsColumn))))),
                 .tbody(.forEach(model.tokens) { token in
-                    .tr(.td(.text(token.name)), .td(.text(token.expiresAt.map(t.date) ?? t(.never))),
+                    .tr(.td(.text(token.name)), .td(.text(t(token.scope == .read ? .tokenScopeRead : .tokenScopeWrite))),
+                        .td(.text(token.organisation ?? t(.tokenAllOrganisations))),
+                        .td(.text(token.expiresAt.map(t.date) ?? t(.never))),
                         .td(.text(token.lastUsedAt.map(t.date) ?? t(.never))),
                         .td(.text(t(token.revoked ? .tokenStatusRevoked : .tokenStatusActive))),
                         .td(.if(!token.revoked, .form(.class("inline"), .method(.post), .action(SiteRoute.tokenRevoke(token.id).path),
@@ -100,6 +108,14 @@ enum AdministrationPages {
             .form(.method(.post), .action(SiteRoute.tokens.path),
                   Layout.csrfField(page.csrf),
                   Components.input("name", label: t(.tokenNameLabel), value: nil, options: .init(required: true), issues: model.issues, t),
+                  Components.select("scope", label: t(.tokenScopeLabel),
+                                    options: [(TokenScope.read.rawValue, t(.tokenScopeRead)), (TokenScope.write.rawValue, t(.tokenScopeWrite))],
+                                    selected: TokenScope.read.rawValue, issues: model.issues, t),
+                  Components.select("organisation", label: t(.tokenOrganisationLabel),
+                                    options: [("", t(.tokenAllOrganisations))] + model.organisations.map { ($0.id.lowercased, $0.name) },
+                                    selected: "", issues: model.issues, t),
+                  Components.input("expires_in_days", label: t(.tokenDaysLabel), value: String(model.maximumDays),
+                                   options: .init(type: .number, required: true, hint: t(.tokenDaysHint(model.maximumDays))), issues: model.issues, t),
                   Components.submit(t(.tokenCreateButton)))
         ))
     }

@@ -22,5 +22,6 @@ public enum BlasonMigrations {
         M0017_CreateSignedCredentials(),
         M0018_CreateSignInFailures(),
         M0019_CreateAuditEvents(),
+        M0020_AddAPITokenScopes(),
     ]
 }
