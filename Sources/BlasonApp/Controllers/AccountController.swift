@@ -52,6 +52,8 @@ struct AccountController: RouteCollection {
 
     func requestReset(_ req: Request) async throws -> Response {
         let form = try req.decodeBody(SignInForm.self)
+        // Per address, the reset service itself sends at most three e-mails an hour (and says nothing of it).
+        try await req.admitPublicForm(.passwordReset)
         do {
             try await req.passwordResets.request(email: form.email ?? "")
         } catch BlasonError.invalid(let issues) {
@@ -92,6 +94,7 @@ struct AccountController: RouteCollection {
 
     func signUp(_ req: Request) async throws -> Response {
         let form = try req.decodeBody(SignUpForm.self)
+        try await req.admitPublicForm(.signUp, account: form.email)
         do {
             let (email, password, name, language) = (form.email ?? "", form.password ?? "", form.name ?? "", req.context.language)
             let (hasher, clock, configuration) = (req.application.passwordHasher, req.blason.clock, req.blason.configuration)

@@ -71,6 +71,7 @@ struct PassportController: RouteCollection {
 
     func requestLink(_ req: Request) async throws -> Response {
         let email = (try? req.content.get(String.self, at: "email")) ?? ""
+        try await req.admitPublicForm(.passportLink, account: email)
         do {
             try await accounts(req).requestSignInLink(email: email, language: req.context.language)
         } catch BlasonError.invalid(let issues) {

@@ -39,6 +39,8 @@ struct VerifyController: RouteCollection {
             // Past the limit the rest is read and dropped, so the client still gets its answer.
             if collected.readableBytes + chunk.readableBytes <= limit { collected.writeBuffer(&chunk) }
         }
+        // Counted once the body is read, so that a refused client still gets its answer.
+        try await req.admitPublicForm(.verify)
         var model = VerifyPage.Model()
         guard total <= limit else {
             model.verdict = Self.refused("the upload is \(total / 1_000_000) MB; at most \(BadgeVerification.maxBytes / 1_000_000) MB are read")

@@ -23,5 +23,6 @@ public enum BlasonMigrations {
         M0018_CreateSignInFailures(),
         M0019_CreateAuditEvents(),
         M0020_AddAPITokenScopes(),
+        M0021_CreateFormHits(),
     ]
 }

@@ -48,6 +48,7 @@ struct ApplyController: RouteCollection {
         let submitted = Self.answers(req, form.questions)
         let name = (try? req.content.get(String.self, at: "name")) ?? ""
         let email = (try? req.content.get(String.self, at: "email")) ?? ""
+        try await req.admitPublicForm(.apply, account: email)
         let applicant: ApplicationService.Applicant
         if form.applicantKind == .organisation {
             guard let current = req.context.current, current.role == .admin, let userID = req.context.userID else { throw BlasonError.forbidden }
@@ -163,6 +164,7 @@ struct ApplyController: RouteCollection {
 
     func resubmit(_ req: Request) async throws -> Response {
         let application = try await application(req)
+        try await req.admitPublicForm(.applicantReply)
         let submitted = Self.answers(req, application.form.questions)
         do {
             try await req.applications.resubmit(application, answers: submitted)
@@ -175,6 +177,7 @@ struct ApplyController: RouteCollection {
 
     func comment(_ req: Request) async throws -> Response {
         let application = try await application(req)
+        try await req.admitPublicForm(.applicantReply)
         do {
             try await req.applications.comment(application, body: (try? req.content.get(String.self, at: "comment")) ?? "")
         } catch BlasonError.invalid(let issues) {

@@ -25,6 +25,7 @@ struct ExternalEndorsementController: RouteCollection {
 
     func write(_ req: Request) async throws -> Response {
         let typed = ["name", "affiliation", "comment"].reduce(into: [String: String]()) { $0[$1] = (try? req.content.get(String.self, at: $1)) ?? "" }
+        try await req.admitPublicForm(.externalEndorsement)
         do {
             _ = try await req.endorsements.writeExternal(secret: req.parameters.get("token") ?? "", name: typed["name"] ?? "",
                                                          affiliation: typed["affiliation"] ?? "", comment: typed["comment"] ?? "")
