@@ -80,6 +80,7 @@ struct Scheduler: Sendable {
                 try await OneTimeToken.query(on: db).filter(\.$expiresAt < cutoff).delete()
             }),
             EndorsementDigest.job(configuration: configuration),
+            Retention.job(configuration: configuration),
         ]
     }
 }

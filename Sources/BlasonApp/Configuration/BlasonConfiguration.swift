@@ -48,6 +48,12 @@ public struct BlasonConfiguration: Sendable {
     /// Hosts the badge verifier may fetch from besides loopback and the public URL's host
     /// (`BLASON_VERIFY_HOSTS`, comma-separated; `*` for any).
     public var verifyHosts: [String] = []
+    /// Days a proposal waits for its earner before it is withdrawn and its recipient's address
+    /// erased (`BLASON_RETENTION_PROPOSAL_DAYS`).
+    public var retentionProposalDays = 180
+    /// Days an account whose address was never confirmed is kept (`BLASON_RETENTION_UNVERIFIED_DAYS`);
+    /// accounts that belong to an organisation are kept.
+    public var retentionUnverifiedAccountDays = 30
 
     /// What "Vérifier un badge" may fetch.
     public var verifyFetchPolicy: FetchPolicy {
@@ -182,6 +188,8 @@ public struct BlasonConfiguration: Sendable {
             mailClaimTimeoutSeconds: try integer(env, "BLASON_MAIL_CLAIM_TIMEOUT", default: 120, range: 5...86_400),
             digestHour: try integer(env, "BLASON_DIGEST_HOUR", default: 8, range: 0...23), masterKey: masterKey)
         configuration.verifyHosts = BadgeVerification.hosts(env["BLASON_VERIFY_HOSTS"])
+        configuration.retentionProposalDays = try integer(env, "BLASON_RETENTION_PROPOSAL_DAYS", default: 180, range: 1...3650)
+        configuration.retentionUnverifiedAccountDays = try integer(env, "BLASON_RETENTION_UNVERIFIED_DAYS", default: 30, range: 1...3650)
         return configuration
     }
 

@@ -94,23 +94,24 @@ struct AccountController: RouteCollection {
 
     func signUp(_ req: Request) async throws -> Response {
         let form = try req.decodeBody(SignUpForm.self)
-        try await req.admitPublicForm(.signUp, account: form.email)
-        do {
-            let (email, password, name, language) = (form.email ?? "", form.password ?? "", form.name ?? "", req.context.language)
-            let (hasher, clock, configuration) = (req.application.passwordHasher, req.blason.clock, req.blason.configuration)
-            // The account and the link that verifies its address are written together.
-            let user = try await req.db.transactionRetrying { db in
-                let user = try await AccountService(db: db, hasher: hasher, clock: clock).signUp(email: email, password: password, name: name, language: language)
-                try await EarnerAccountService(db: db, clock: clock, configuration: configuration).addEmail(user.email, userID: user.requireID(), language: language)
-                return user
+        return try await req.limitingPublicForm(.signUp, account: form.email ?? "") {
+            do {
+                let (email, password, name, language) = (form.email ?? "", form.password ?? "", form.name ?? "", req.context.language)
+                let (hasher, clock, configuration) = (req.application.passwordHasher, req.blason.clock, req.blason.configuration)
+                // The account and the link that verifies its address are written together.
+                let user = try await req.db.transactionRetrying { db in
+                    let user = try await AccountService(db: db, hasher: hasher, clock: clock).signUp(email: email, password: password, name: name, language: language)
+                    try await EarnerAccountService(db: db, clock: clock, configuration: configuration).addEmail(user.email, userID: user.requireID(), language: language)
+                    return user
+                }
+                try await req.signIn(userID: user.requireID())
+                req.flash(req.t(.welcomeNotice))
+                return req.redirect(to: SiteRoute.organisationNew.path)
+            } catch BlasonError.invalid(let issues) {
+                let page = PageContext(request: req, title: req.t(.signUpTitle), needsForm: true)
+                return HTMLResponse.make(AccountPages.signUp(.init(email: form.email ?? "", name: form.name ?? "", issues: issues), page: page),
+                                         status: .unprocessableEntity)
             }
-            try await req.signIn(userID: user.requireID())
-            req.flash(req.t(.welcomeNotice))
-            return req.redirect(to: SiteRoute.organisationNew.path)
-        } catch BlasonError.invalid(let issues) {
-            let page = PageContext(request: req, title: req.t(.signUpTitle), needsForm: true)
-            return HTMLResponse.make(AccountPages.signUp(.init(email: form.email ?? "", name: form.name ?? "", issues: issues), page: page),
-                                     status: .unprocessableEntity)
         }
     }
 }

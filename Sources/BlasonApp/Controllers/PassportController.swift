@@ -71,15 +71,16 @@ struct PassportController: RouteCollection {
 
     func requestLink(_ req: Request) async throws -> Response {
         let email = (try? req.content.get(String.self, at: "email")) ?? ""
-        try await req.admitPublicForm(.passportLink, account: email)
-        do {
-            try await accounts(req).requestSignInLink(email: email, language: req.context.language)
-        } catch BlasonError.invalid(let issues) {
-            return HTMLResponse.make(EarnerPages.signIn(email: email, issues: issues, page: PageContext(request: req, title: req.t(.passportSignInTitle), needsForm: true)),
-                                     status: .unprocessableEntity)
+        return try await req.limitingPublicForm(.passportLink, account: email) {
+            do {
+                try await accounts(req).requestSignInLink(email: email, language: req.context.language)
+            } catch BlasonError.invalid(let issues) {
+                return HTMLResponse.make(EarnerPages.signIn(email: email, issues: issues, page: PageContext(request: req, title: req.t(.passportSignInTitle), needsForm: true)),
+                                         status: .unprocessableEntity)
+            }
+            req.flash(req.t(.linkSentNotice))
+            return req.redirect(to: SiteRoute.passportSignIn.path)
         }
-        req.flash(req.t(.linkSentNotice))
-        return req.redirect(to: SiteRoute.passportSignIn.path)
     }
 
     func followLink(_ req: Request) async throws -> Response {

@@ -48,30 +48,31 @@ struct ApplyController: RouteCollection {
         let submitted = Self.answers(req, form.questions)
         let name = (try? req.content.get(String.self, at: "name")) ?? ""
         let email = (try? req.content.get(String.self, at: "email")) ?? ""
-        try await req.admitPublicForm(.apply, account: email)
-        let applicant: ApplicationService.Applicant
-        if form.applicantKind == .organisation {
-            guard let current = req.context.current, current.role == .admin, let userID = req.context.userID else { throw BlasonError.forbidden }
-            applicant = .organisation(id: current.organisationID, adminUserID: userID)
-        } else {
-            applicant = .person(name: name, email: email)
-        }
-        do {
-            let application = try await req.applications.apply(to: form, applicant: applicant, answers: submitted, language: req.context.language,
-                                                               claimCode: try? req.content.get(String.self, at: "claim_code"))
-            if application.status == .awaitingEmail {
-                return HTMLResponse.make(ApplyPages.checkEmail(page: PageContext(request: req, title: req.t(.checkEmailTitle))))
+        return try await req.limitingPublicForm(.apply, account: email) {
+            let applicant: ApplicationService.Applicant
+            if form.applicantKind == .organisation {
+                guard let current = req.context.current, current.role == .admin, let userID = req.context.userID else { throw BlasonError.forbidden }
+                applicant = .organisation(id: current.organisationID, adminUserID: userID)
+            } else {
+                applicant = .person(name: name, email: email)
             }
-            req.flash(req.t(.applicationSubmittedNotice))
-            return req.redirect(to: SiteRoute.applicantView(application.id!, application.accessToken).path)
-        } catch BlasonError.invalid(let issues) {
-            var model = try await model(req, badgeClass, form)
-            model.name = name
-            model.email = email
-            model.values = Self.echo(submitted)
-            model.issues = issues
-            return HTMLResponse.make(ApplyPages.apply(model, page: PageContext(request: req, title: model.badgeName, needsForm: true)),
-                                     status: .unprocessableEntity)
+            do {
+                let application = try await req.applications.apply(to: form, applicant: applicant, answers: submitted, language: req.context.language,
+                                                                   claimCode: try? req.content.get(String.self, at: "claim_code"))
+                if application.status == .awaitingEmail {
+                    return HTMLResponse.make(ApplyPages.checkEmail(page: PageContext(request: req, title: req.t(.checkEmailTitle))))
+                }
+                req.flash(req.t(.applicationSubmittedNotice))
+                return req.redirect(to: SiteRoute.applicantView(application.id!, application.accessToken).path)
+            } catch BlasonError.invalid(let issues) {
+                var model = try await model(req, badgeClass, form)
+                model.name = name
+                model.email = email
+                model.values = Self.echo(submitted)
+                model.issues = issues
+                return HTMLResponse.make(ApplyPages.apply(model, page: PageContext(request: req, title: model.badgeName, needsForm: true)),
+                                         status: .unprocessableEntity)
+            }
         }
     }
 
