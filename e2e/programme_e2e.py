@@ -322,6 +322,15 @@ def procedure(server, sink, report, args, web=WebClient):
     status, _, csv = region.get("/programmes/%s/export.csv" % KEY)
     report.check("the export lists the accepted submission", status == 200
                  and "%s;%s;Organiser;1;non;accepted;Organiser;1" % (STRUCTURE, BADGE) in csv, csv[:400])
+    # The audit log: the programme's for its operator, the structure's own for its admin, each with the client's address.
+    status, _, log = region.get("/programmes/%s/audit.csv" % KEY)
+    report.check("the programme's audit log has the submission, the request for information, the reply and the acceptance, "
+                 "each with its author and the client's address", status == 200
+                 and all(action in log for action in ("submission.sent", "submission.information-requested", "submission.replied", "submission.accepted"))
+                 and "127.0.0.1" in log and "Jeanne Dupont" in log, log[:600])
+    status, _, page = structure.get("/admin/audit")
+    report.check("the structure's admin reads its own log, without the Region's", status == 200 and "award.issued" in page
+                 and "badge-class.created" in page and "endorsement.published" not in page, status)
     report.check("no e-mail went anywhere unexpected", all(recipient(m) in set(earners) | {STRUCTURE_EMAIL, CONTACT, REGION_EMAIL} for m in sink.messages()),
                  sorted({recipient(m) for m in sink.messages()}))
 

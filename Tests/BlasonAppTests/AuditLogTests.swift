@@ -42,7 +42,7 @@ struct AuditLogTests {
             let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@alpha.example.org").first())
             #expect(revoked.actorUserID == admin.id && revoked.actorName == "Alice Admin")
             #expect(revoked.objectID == award.id!.uuidString.lowercased() && revoked.detail == "Erreur de destinataire")
-            // In-process test requests have no peer address; served requests keep theirs (see the e2e audit check).
+            // In-process test requests have no peer address; served ones keep theirs (checked by the programme's end-to-end test).
             // No e-mail address goes into the log (recipients are counted, members named).
             let all = try await AuditEvent.query(on: app.db).all()
             #expect(all.allSatisfy { !$0.detail.contains("@") })
