@@ -22,6 +22,8 @@ struct RetentionTests {
             let claim = try await Mailbox.latestLink(app, to: "answered@example.org")
             try await earner.get(claim)
             #expect(try await earner.post(claim + "/accept", []).status == .seeOther)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "award.accepted").filter(\.$objectID == answered.id!.lowercased).count() == 1,
+                    "the earner's answer is in the issuer's log")
             let visitor = WebClient(app)
             try await visitor.get("/sign-up")
             #expect(try await visitor.post("/sign-up", [("name", "Ghost"), ("email", "ghost@example.org"), ("password", "correct horse battery")])

@@ -50,13 +50,19 @@ struct ApplicationFormService {
                 try await form.create(on: db)
             }
             try await service.syncReviewers(form, addresses, badgeClass: badgeClass, inviter: inviter)
+            try await AuditLog(db: db, clock: clock).record("applications.opened", organisation: badgeClass.$organisation.id, object: "badge-class",
+                                                            id: badgeClassID, detail: "\(badgeClass.nameFR) — \(draft.reviewMethod.rawValue)")
             return form
         }
     }
 
     func close(_ form: ApplicationForm) async throws {
         form.isOpen = false
-        try await form.save(on: db)
+        try await db.transactionRetrying { db in
+            try await form.save(on: db)
+            try await AuditLog(db: db, clock: clock).record("applications.closed", organisation: form.$organisation.id, object: "badge-class",
+                                                            id: form.$badgeClass.id, detail: "")
+        }
     }
 
     /// Claim codes are compared case-insensitively, without spaces, and stored hashed.

@@ -82,7 +82,9 @@ struct EarnerService {
         guard !award.isRevoked, AwardLifecycle.allows(action, kind: award.kind, state: award.earnerState) else {
             throw BlasonError.conflict(.notAllowedNow)
         }
-        try await setState(award, AwardLifecycle.state(after: action))
+        try await db.transactionRetrying { db in
+            try await EarnerService(db: db, clock: clock, configuration: configuration).setState(award, AwardLifecycle.state(after: action))
+        }
     }
 
     /// Shows or hides an accepted award on the earner's public page; returns whether it is shown now.
@@ -120,5 +122,8 @@ struct EarnerService {
         guard !changed.isEmpty else { throw BlasonError.conflict(.notAllowedNow) }
         award.earnerState = state
         award.earnerStateAt = clock.now
+        // The earner's answer is part of the award's history, in its issuer's log.
+        try await AuditLog(db: db, clock: clock).record("award.\(state.rawValue)", organisation: award.$awardedBy.id ?? award.$organisation.id,
+                                                        object: "award", id: award.id, detail: "")
     }
 }
