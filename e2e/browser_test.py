@@ -446,7 +446,9 @@ def programme_flow(server, report, args):
                      "Présentation des compétences attendues sur les badges Région" in text(structure) and "badges-formation@normandie.fr" in text(structure))
         shot(structure, "presentation")
         go(structure, By.LINK_TEXT, "Rejoindre la démarche")
-        report.check("programme: the join page lists the four steps", len(structure.find_elements(By.CSS_SELECTOR, "ol.steps > li")) == 4)
+        report.check("programme: the join page lists the six steps, the first done",
+                     len(structure.find_elements(By.CSS_SELECTOR, "ol.checklist > li")) == 6
+                     and "step-done" in structure.find_element(By.ID, "step-1").get_attribute("class"))
         shot(structure, "rejoindre")
 
         # Réseau › Ajouter un nouveau partenaire › Région Normandie › Confirmer; the Region accepts.
@@ -470,7 +472,7 @@ def programme_flow(server, report, args):
         # The four answers, in the join page's form.
         go(structure, By.LINK_TEXT, "La démarche")
         go(structure, By.LINK_TEXT, "Rejoindre la démarche")
-        report.check("programme: the partnership shows as done", "✓" in text(structure))
+        report.check("programme: the partnership shows as done", "step-done" in structure.find_element(By.ID, "step-2").get_attribute("class"))
         choose(structure, "badge_class", "Animer un atelier")
         choose(structure, "competency", "Organiser")
         structure.find_element(By.CSS_SELECTOR, "label[for=level-0]").click()

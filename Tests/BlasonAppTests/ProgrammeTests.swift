@@ -31,6 +31,8 @@ struct ProgrammeTests {
             // 1. Partner with the Region, which accepts.
             let join = try await structure.client.get("/programmes/normandie/join")
             #expect(join.body.string.contains("Ajouter la Région comme partenaire"))
+            #expect(join.body.string.contains("1 étape sur 6 terminée."), "only the account and organisation are done")
+            #expect(join.body.string.contains("brouillon, pas encore envoyé"), "the structure's badge is listed as a draft")
             #expect(try await structure.client.post("/network/partners", [("organisation", regionID.uuidString)]).status == .seeOther)
             let partnership = try #require(try await Partnership.query(on: app.db).filter(\.$requester.$id == structure.id).first())
             try await region.get("/network")
@@ -104,6 +106,10 @@ struct ProgrammeTests {
             #expect(try await region.post("/network/requests/\(request.id!.uuidString.lowercased())/accept",
                                           [("comment", "La Région Normandie reconnaît ce badge dans la démarche.")]).status == .seeOther)
             #expect(try await Endorsement.query(on: app.db).filter(\.$subjectBadgeClass.$id == structure.badgeID).first()?.status == .published)
+            // Every step of « Rejoindre la démarche » now shows as done, the participant badge with its page.
+            let done = try await structure.client.get("/programmes/normandie/join").body.string
+            #expect(done.contains("6 étapes sur 6 terminées.") && done.contains("endossé par la Région") && done.contains("Votre organisation a reçu le badge participant."),
+                    "\(done.prefix(4000))")
 
             // 8. Three earners: one Region proposal e-mail each.
             clock.advance(seconds: 5)

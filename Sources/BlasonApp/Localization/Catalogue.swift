@@ -100,6 +100,9 @@ enum Catalogue {
         case navProgramme, programmeExpectedSkillsHeading, programmeLevelReminder, programmeParticipantsHeading, programmeNoParticipants
         case programmeContact, joinTitle, joinIntro, stepPartnerTitle, stepPartnerDone, stepPartnerPending, stepPartnerButton
         case stepShareTitle, stepShareIntro, stepApplyTitle, stepApplyIntro, stepApplyDone, stepEndorseTitle, stepEndorseIntro
+        case stepStateDone, stepStateInProgress, stepStateToDo, stepsDone(Int, Int), stepAccountTitle, stepAccountDone
+        case stepParticipantBadgeTitle, stepParticipantBadgeDone, stepParticipantBadgeWaiting, stepEndorseNothingYet
+        case endorsementReceivedLabel, submissionStatusDraft, viewApplication
         case submitBadgeTitle, submitBadgeLabel, questionRegionBadge, questionLevel, levelPractise, levelMaster, questionCoversAll
         case questionCoveredSkills, questionRemarks, submitBadgeButton, submissionSentNotice, submissionStatusSubmitted
         case submissionStatusInfo, submissionStatusAccepted, submissionStatusRejected, yourSubmissions, noSubmissions, replyLabel
@@ -661,6 +664,22 @@ enum Catalogue {
         case .joinIntro: ("L'intégration de votre structure et de vos badges se fait en deux temps : la demande du badge participant, et le partage de vos badges avec la Région, qui les rattache aux badges Région.",
                           "Joining happens in two stages: applying for the participant badge, and sharing your badges with the Region, which links them to the Region badges.")
         case .stepPartnerTitle: ("Devenir partenaire de la Région", "Become a partner of the Region")
+        case .stepStateDone: ("✓ fait", "✓ done")
+        case .stepStateInProgress: ("en cours", "in progress")
+        case .stepStateToDo: ("à faire", "to do")
+        case .stepsDone(let done, let total): ("\(done) étape\(done > 1 ? "s" : "") sur \(total) terminée\(done > 1 ? "s" : "").",
+                                                "\(done) of \(total) steps done.")
+        case .stepAccountTitle: ("Créer votre compte et votre organisation", "Create your account and your organisation")
+        case .stepAccountDone: ("Votre organisation :", "Your organisation:")
+        case .stepParticipantBadgeTitle: ("Recevoir le badge participant", "Receive the participant badge")
+        case .stepParticipantBadgeDone: ("Votre organisation a reçu le badge participant.", "Your organisation has received the participant badge.")
+        case .stepParticipantBadgeWaiting: ("Il vous sera délivré quand la Région aura accepté votre demande.",
+                                            "It is awarded once the Region has accepted your application.")
+        case .stepEndorseNothingYet: ("Possible dès qu'un de vos badges est rattaché à un badge Région.",
+                                      "Possible as soon as one of your badges is linked to a Region badge.")
+        case .endorsementReceivedLabel: ("endossé par la Région", "endorsed by the Region")
+        case .submissionStatusDraft: ("brouillon, pas encore envoyé", "draft, not sent yet")
+        case .viewApplication: ("Voir la demande", "View the application")
         case .stepPartnerDone: ("Vous êtes partenaire de la Région.", "You are a partner of the Region.")
         case .stepPartnerPending: ("Demande de partenariat envoyée, en attente.", "Partnership request sent, pending.")
         case .stepPartnerButton: ("Ajouter la Région comme partenaire", "Add the Region as a partner")

@@ -42,8 +42,9 @@ enum AdministrationPages {
                     .tr(.td(.text(member.name)), .td(.text(member.email)),
                         .td(.form(.class("inline"), .method(.post), .action(SiteRoute.memberRole(member.membershipID).path),
                                   Layout.csrfField(page.csrf),
-                                  .label(.for("role-\(member.membershipID)"), .class("visually-hidden"), .text("\(t(.memberRoleLabel)) — \(member.name)")),
+                                  // Named by aria-label: a label hidden off screen counts as hidden for axe-core.
                                   .select(.id("role-\(member.membershipID)"), .attribute(named: "name", value: "role"),
+                                          .attribute(named: "aria-label", value: "\(t(.memberRoleLabel)) — \(member.name)"),
                                           .forEach(roleOptions) { Components.option(value: $0.value, label: $0.label, selected: $0.value == member.role.rawValue) }),
                                   .button(.type(.submit), .class("button small"), .text(t(.changeRoleButton))))),
                         .td(.form(.class("inline"), .method(.post), .action(SiteRoute.memberRemove(member.membershipID).path),

@@ -88,8 +88,8 @@ enum Layout {
         }
         return .form(.class("inline org-switch"), .method(.post), .action(SiteRoute.organisationSwitch.path),
                      csrfField(page.csrf),
-                     .label(.for("organisation-switch"), .class("visually-hidden"), .text(page.t(.switchOrganisation))),
                      .select(.id("organisation-switch"), .attribute(named: "name", value: "organisation"),
+                             .attribute(named: "aria-label", value: page.t(.switchOrganisation)),
                              .forEach(page.memberships) { membership in
                                  Components.option(value: membership.organisationID.uuidString, label: membership.organisationName,
                                                    selected: membership.organisationID == page.current?.organisationID)

@@ -98,6 +98,17 @@ enum Stylesheet {
     .qr-code { vertical-align: middle; margin-left: 1rem; }
     .review-action { border: 1px solid var(--line); border-radius: var(--radius); padding: .5rem 1rem; margin: 1rem 0; }
     .markdown ul { padding-left: 1.25rem; }
+    .progress-summary { font-weight: 700; }
+    .checklist { list-style: none; padding: 0; }
+    .checklist > .step { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: var(--radius); padding: .25rem 1rem 1rem; margin: 1rem 0; }
+    .checklist > .step-done { border-left-color: var(--ok); } .checklist > .step-progress { border-left-color: var(--warn); }
+    .checklist > .step-todo { border-left-color: var(--brand); }
+    .checklist h2 { margin: .5rem 0; font-size: 1.2rem; display: flex; flex-wrap: wrap; align-items: baseline; gap: .5rem; }
+    .step-number { display: inline-flex; justify-content: center; align-items: center; min-width: 1.8rem; height: 1.8rem; border-radius: 50%; background: var(--brand); color: #fff; font-size: 1rem; }
+    .step-done .step-number { background: var(--ok); }
+    .step-state { font-size: .85rem; font-weight: 600; padding: 0 .5rem; border-radius: 999px; border: 1px solid currentColor; }
+    .step-done .step-state { color: var(--ok); } .step-progress .step-state { color: var(--warn); } .step-todo .step-state { color: var(--muted); }
+    .step-items { padding-left: 1.25rem; } .step-items li { margin: .5rem 0; }
     @media (max-width: 40rem) { dl { grid-template-columns: 1fr; } .brand-row { flex-direction: column; align-items: flex-start; } h1 { font-size: 1.5rem; } }
     @media print { .site-header, .site-footer, .downloads, form { display: none; } main { padding: 0; } body { background: #fff; } }
     """

@@ -28,8 +28,7 @@ enum VerifyPage {
                   Components.textarea("text", label: t.pick("Ou son contenu, collé ici", "Or its content, pasted here"), value: model.text, rows: 4, t),
                   Components.input("recipient", label: t.pick("Adresse e-mail du titulaire (facultatif)", "The earner's e-mail address (optional)"),
                                    value: model.recipient,
-                                   options: .init(type: .email, hint: t.pick("Pour vérifier que le badge lui a bien été attribué.", "To check the badge was awarded to them."),
-                                                  autocomplete: "off"), t),
+                                   options: .init(type: .email, hint: t.pick("Pour vérifier que le badge lui a bien été attribué.", "To check the badge was awarded to them.")), t),
                   Components.submit(t.pick("Vérifier", "Verify")))))
     }
 

@@ -41,14 +41,18 @@ enum ProgrammePageModels {
             let requested = referential.level(id: submission.$requestedLevel.id).map { levelLabel($0.0, $0.1, language) } ?? ""
             let final = submission.status == .accepted ? submission.$finalLevel.id.flatMap { referential.level(id: $0) }.map { levelLabel($0.0, $0.1, language) } : nil
             return .init(id: submission.id!, badgeName: submission.badgeClass.name.text(in: language), requested: requested, status: submission.status,
-                         linkedTo: final, badgeClassID: submission.$badgeClass.id,
-                         endorsementAsked: asked.contains(submission.$badgeClass.id) || endorsed.contains(submission.$badgeClass.id))
+                         linkedTo: final, badgeClassID: submission.$badgeClass.id, endorsementAsked: asked.contains(submission.$badgeClass.id),
+                         endorsementReceived: endorsed.contains(submission.$badgeClass.id))
         }
+        let participantAward = try await Award.query(on: req.db).filter(\.$badgeClass.$id == programme.$participantBadgeClass.id)
+            .filter(\.$recipientOrganisation.$id == structureID).filter(\.$revokedAt == nil).first()
         let application = try await BadgeApplication.query(on: req.db).filter(\.$badgeClass.$id == programme.$participantBadgeClass.id)
             .filter(\.$applicantOrganisation.$id == structureID).sort(\.$createdAt, .descending).first()
         return .init(referential: referential, operatorID: operatorID, partnership: partnership, badges: badges, submissions: rows,
                      applicationStatus: application?.status,
-                     applicationPath: application.map { SiteRoute.applicantView($0.id!, $0.accessToken).path })
+                     applicationPath: application.map { SiteRoute.applicantView($0.id!, $0.accessToken).path },
+                     organisationName: try await Organisation.find(structureID, on: req.db)?.name ?? "",
+                     participantAwardPath: participantAward.map { SiteRoute.assertion($0.id!).path })
     }
 
     static func queue(_ req: Request, _ referential: ProgrammeReferential) async throws -> ProgrammeReviewPages.QueueModel {

@@ -63,6 +63,7 @@ enum ProgrammePages {
         let linkedTo: String?
         let badgeClassID: UUID
         let endorsementAsked: Bool
+        var endorsementReceived = false
     }
 
     struct JoinModel {
@@ -73,6 +74,9 @@ enum ProgrammePages {
         let submissions: [SubmissionRow]
         let applicationStatus: ApplicationStatus?
         let applicationPath: String?
+        var organisationName = ""
+        /// The public page of the participant badge awarded to the structure, once it is.
+        var participantAwardPath: String?
         var typed = SubmissionForm()
         var issues: [FieldIssue] = []
         /// Reached from the participant badge's apply page: back there once the badge is submitted.
@@ -91,57 +95,111 @@ enum ProgrammePages {
         var skills: Set<String> = []
     }
 
+    /// Where a step of the procedure stands; shown in words, not only in colour.
+    enum StepState {
+        case done, inProgress, toDo
+
+        func label(_ t: Localizer) -> String {
+            switch self {
+            case .done: t(.stepStateDone)
+            case .inProgress: t(.stepStateInProgress)
+            case .toDo: t(.stepStateToDo)
+            }
+        }
+
+        var cssClass: String {
+            switch self {
+            case .done: "step step-done"
+            case .inProgress: "step step-progress"
+            case .toDo: "step step-todo"
+            }
+        }
+    }
+
+    /// One step of the checklist: a heading with its state, then what to do.
+    private static func step(_ number: Int, _ title: String, _ state: StepState, _ t: Localizer, _ content: Node<HTML.BodyContext>...) -> Node<HTML.ListContext> {
+        .li(.class(state.cssClass), .id("step-\(number)"),
+            .h2(.span(.class("step-number"), .text("\(number)")), .text(" " + title + " "),
+                .span(.class("step-state"), .text(state.label(t)))),
+            .group(content))
+    }
+
+    /// « Rejoindre la démarche »: the procedure as a checklist whose every step shows its state,
+    /// taken from the data, with its action in place.
     static func join(_ model: JoinModel, page: PageContext) -> String {
         let t = page.t
         let key = model.referential.programme.key
         let operatorName = model.referential.programme.operatorOrganisation.name
+        let accepted = model.submissions.filter { $0.status == .accepted }
+        let shareState: StepState = accepted.isEmpty ? (model.submissions.isEmpty ? .toDo : .inProgress) : .done
+        let partnerState: StepState = model.partnership == .accepted ? .done : (model.partnership == .pending ? .inProgress : .toDo)
+        let applyState: StepState = switch model.applicationStatus {
+        case .approved?: .done
+        case nil: .toDo
+        default: .inProgress
+        }
+        let endorseState: StepState = accepted.isEmpty ? .toDo
+            : (accepted.allSatisfy(\.endorsementReceived) ? .done : (accepted.contains { $0.endorsementAsked } ? .inProgress : .toDo))
+        let states = [StepState.done, partnerState, shareState, applyState, model.participantAwardPath == nil ? .toDo : .done, endorseState]
         return Layout.render(page, main: .group(
             .h1(.text("\(t(.joinTitle)) — \(model.referential.programme.name.text(in: page.language))")),
             .p(.class("lead"), .text(t(.joinIntro))),
+            .p(.class("progress-summary"), .text(t(.stepsDone(states.filter { $0 == .done }.count, states.count)))),
             .p(.class("actions"), .a(.class("button"), .href(SiteRoute.programme(key).path), .text(t(.referentialHeading))),
                .a(.class("button"), .href(SiteRoute.programmeDashboard(key).path), .text(t(.dashboardProgrammeTitle)))),
             Components.errorSummary(model.issues, t),
-            .ol(.class("steps"),
-                .li(.h2(.text("\(t(.stepPartnerTitle)) (\(operatorName))")),
-                    .if(model.partnership == .accepted, .p(.class("done"), .text("✓ " + t(.stepPartnerDone))),
-                        else: .if(model.partnership == .pending, .p(.text(t(.stepPartnerPending))),
-                                  else: .form(.method(.post), .action(SiteRoute.networkAction("partners").path),
-                                              Layout.csrfField(page.csrf), .input(.type(.hidden), .name("organisation"), .value(model.operatorID.uuidString)),
-                                              Components.submit(t(.stepPartnerButton), style: "secondary"))))),
-                .li(.h2(.text(t(.stepShareTitle))), .p(.text(t(.stepShareIntro))),
-                    submissionsTable(model.submissions, key: key, t),
-                    .if(model.badges.isEmpty, .p(.class("notice"), .text(t(model.submissions.isEmpty ? .noBadgeToSubmit : .allBadgesSubmitted) + " "),
-                                                 .a(.href(SiteRoute.badgeClassNew.path), .text(t(.newBadgeClass)))),
-                        else: submissionForm(model, page))),
-                .li(.h2(.text(t(.stepApplyTitle))), .p(.text(t(.stepApplyIntro))),
-                    .unwrap(model.applicationStatus, { status in
-                        .p(.text("\(t(.stepApplyDone)) : "), .span(.class("tag"), .text(ApplyPages.statusLabel(status, t))),
-                           .unwrap(model.applicationPath) { .group(.text(" "), .a(.href($0), .text(t(.viewPublicPage)))) })
-                    }, else: .p(.a(.class("button primary"), .href(SiteRoute.applyPage(model.referential.programme.$participantBadgeClass.id).path),
-                                   .text(t(.stepApplyTitle)))))),
-                .li(.h2(.text(t(.stepEndorseTitle))), .p(.text(t(.stepEndorseIntro))),
-                    .ul(.forEach(model.submissions.filter { $0.status == .accepted }) { row in
-                        .li(.text("\(row.badgeName) → \(row.linkedTo ?? "") "),
-                            .if(row.endorsementAsked, .span(.class("tag tag-valid"), .text(t(.requestSentNotice))),
-                                else: .form(.method(.post), .action(SiteRoute.networkAction("requests").path), .class("inline"),
-                                            Layout.csrfField(page.csrf),
-                                            .input(.type(.hidden), .name("partner"), .value(model.operatorID.uuidString)),
-                                            .input(.type(.hidden), .name("badge_class"), .value(row.badgeClassID.uuidString)),
-                                            .input(.type(.hidden), .name("message"), .value(t(.askEndorsementReminder))),
-                                            .button(.type(.submit), .class("button small"), .text(t(.askEndorsementLabel))))))
-                    }))),
+            .ol(.class("checklist"),
+                step(1, t(.stepAccountTitle), .done, t, .p(.text(t(.stepAccountDone) + " " + model.organisationName + "."))),
+                step(2, "\(t(.stepPartnerTitle)) (\(operatorName))", partnerState, t,
+                     .if(model.partnership == .accepted, .p(.text(t(.stepPartnerDone))),
+                         else: .if(model.partnership == .pending, .p(.text(t(.stepPartnerPending))),
+                                   else: .form(.method(.post), .action(SiteRoute.networkAction("partners").path),
+                                               Layout.csrfField(page.csrf), .input(.type(.hidden), .name("organisation"), .value(model.operatorID.uuidString)),
+                                               Components.submit(t(.stepPartnerButton), style: "primary"))))),
+                step(3, t(.stepShareTitle), shareState, t, .p(.text(t(.stepShareIntro))),
+                     submissionsTable(model.submissions, drafts: model.badges.map(\.label), key: key, t),
+                     .if(model.badges.isEmpty, .p(.class("notice"), .text(t(model.submissions.isEmpty ? .noBadgeToSubmit : .allBadgesSubmitted) + " "),
+                                                  .a(.href(SiteRoute.badgeClassNew.path), .text(t(.newBadgeClass)))),
+                         else: submissionForm(model, page))),
+                step(4, t(.stepApplyTitle), applyState, t, .p(.text(t(.stepApplyIntro))),
+                     .unwrap(model.applicationStatus, { status in
+                         .p(.text("\(t(.stepApplyDone)) : "), .span(.class("tag"), .text(ApplyPages.statusLabel(status, t))),
+                            .unwrap(model.applicationPath) { .group(.text(" "), .a(.href($0), .text(t(.viewApplication)))) })
+                     }, else: .p(.a(.class("button primary"), .href(SiteRoute.applyPage(model.referential.programme.$participantBadgeClass.id).path),
+                                    .text(t(.stepApplyTitle)))))),
+                step(5, t(.stepParticipantBadgeTitle), model.participantAwardPath == nil ? .toDo : .done, t,
+                     .unwrap(model.participantAwardPath, { path in
+                         .p(.text(t(.stepParticipantBadgeDone) + " "), .a(.href(path), .text(t(.viewPublicPage))))
+                     }, else: .p(.text(t(.stepParticipantBadgeWaiting))))),
+                step(6, t(.stepEndorseTitle), endorseState, t, .p(.text(t(.stepEndorseIntro))),
+                     .if(accepted.isEmpty, .p(.text(t(.stepEndorseNothingYet))),
+                         else: .ul(.class("step-items"), .forEach(accepted) { row in
+                             .li(.text("\(row.badgeName) → \(row.linkedTo ?? "") "),
+                                 .if(row.endorsementReceived, .span(.class("tag tag-valid"), .text(t(.endorsementReceivedLabel))),
+                                     else: .if(row.endorsementAsked, .span(.class("tag"), .text(t(.requestSentNotice))),
+                                               else: .form(.method(.post), .action(SiteRoute.networkAction("requests").path), .class("inline"),
+                                                           Layout.csrfField(page.csrf),
+                                                           .input(.type(.hidden), .name("partner"), .value(model.operatorID.uuidString)),
+                                                           .input(.type(.hidden), .name("badge_class"), .value(row.badgeClassID.uuidString)),
+                                                           .input(.type(.hidden), .name("message"), .value(t(.askEndorsementReminder))),
+                                                           .button(.type(.submit), .class("button small"),
+                                                                   .text("\(t(.askEndorsementLabel)) — \(row.badgeName)"))))))
+                         })))),
             .p(.text(t(.programmeContact) + " "), .a(.href("mailto:\(model.referential.programme.contactEmail)"), .text(model.referential.programme.contactEmail)))
         ))
     }
 
-    static func submissionsTable(_ rows: [SubmissionRow], key: String, _ t: Localizer) -> Node<HTML.BodyContext> {
-        guard !rows.isEmpty else { return .p(.text(t(.noSubmissions))) }
+    static func submissionsTable(_ rows: [SubmissionRow], drafts: [String] = [], key: String, _ t: Localizer) -> Node<HTML.BodyContext> {
+        guard !rows.isEmpty || !drafts.isEmpty else { return .p(.text(t(.noSubmissions))) }
         return .div(.class("table-wrap"), .table(
             .caption(.text(t(.yourSubmissions))),
             .thead(.tr(.th(.text(t(.badgeColumn))), .th(.text(t(.requestedColumn))), .th(.text(t(.statusColumn))))),
             .tbody(.forEach(rows) { row in
                 .tr(.td(.a(.href(SiteRoute.programmeSubmission(key, row.id).path), .text(row.badgeName))), .td(.text(row.requested)),
                     .td(.span(.class("tag"), .text(statusLabel(row.status, t))), .unwrap(row.linkedTo) { .text(" → \($0)") }))
+            },
+            .forEach(drafts) { name in
+                .tr(.td(.text(name)), .td(.text("—")), .td(.span(.class("tag"), .text(t(.submissionStatusDraft)))))
             })))
     }
 
