@@ -110,4 +110,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProgrammeController())
     try app.register(collection: ProgrammeAPIController())
     try app.register(collection: AuditController())
+    try app.register(collection: UnsubscribeController())
 }

@@ -3,6 +3,7 @@ import BlasonCore
 import BlasonPersistence
 import Fluent
 import Foundation
+import NIOCore
 import Testing
 import VaporTesting
 
@@ -211,7 +212,8 @@ struct NetworkTests {
                 try await structure.post("/network/requests", [("partner", regionID.uuidString), ("message", "Endossement de \(slug)")])
             }
             func scheduler() -> Scheduler {
-                Scheduler(db: app.db, clock: clock.clock, jobs: [EndorsementDigest.job(configuration: app.blason.configuration)], logger: app.logger)
+                Scheduler(db: app.db, clock: clock.clock, jobs: Scheduler.standardJobs(configuration: app.blason.configuration, masterKey: app.blason.masterKey)
+                    .filter { $0.name == "endorsement-digest" }, logger: app.logger)
             }
             func digests(_ email: String) async throws -> [OutboxMessage] {
                 try await Mailbox.messages(app, to: email).filter { $0.event == "endorsement-digest" }
@@ -247,6 +249,24 @@ struct NetworkTests {
             await scheduler().tick()
             #expect(try await digests("admin@region.example.org").count == 3)
             #expect(try await digests("quiet@region.example.org").isEmpty)
+
+            // Each digest carries its way out: a link under the message and a one-click List-Unsubscribe (RFC 8058).
+            let last = try #require(try await digests("admin@region.example.org").last)
+            let stop = try #require(last.listUnsubscribe)
+            #expect(last.textBody.contains("Ne plus recevoir ce récapitulatif :\n" + stop) && last.htmlBody.contains(stop))
+            let path = String(stop.dropFirst(TestApp.publicURL.count))
+            let tampered = String(path.dropLast()) + (path.hasSuffix("A") ? "B" : "A")
+            #expect(try await WebClient(app).get(tampered).status == .notFound)
+            let page = try await WebClient(app).get(path)
+            #expect(page.status == .ok && page.body.string.contains("Me désabonner"), "opening the link changes nothing by itself")
+            #expect(try await NotificationPreference.query(on: app.db).filter(\.$kind == EndorsementDigest.kind).filter(\.$enabled == true).count() == 1)
+            var headers = HTTPHeaders()
+            headers.contentType = .urlEncodedForm
+            let oneClick = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
+            #expect(oneClick.status == .ok && oneClick.body.string.contains("vous ne recevrez plus ce récapitulatif"))
+            clock.advance(days: 1)
+            await scheduler().tick()
+            #expect(try await digests("admin@region.example.org").count == 3, "no digest after unsubscribing")
         }
     }
 }

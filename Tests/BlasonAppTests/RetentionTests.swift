@@ -45,7 +45,7 @@ struct RetentionTests {
             #expect(try await Award.find(answered.id, on: app.db)?.earnerState == .accepted, "an answered proposal stays")
             #expect(awards.contains { $0.recipientEmail == "issued@example.org" }, "issued awards are the earner's, not subject to it")
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "retention.proposals-withdrawn").count() == 1)
-            #expect(Scheduler.standardJobs(configuration: app.blason.configuration).contains { $0.name == "retention" })
+            #expect(Scheduler.standardJobs(configuration: app.blason.configuration, masterKey: app.blason.masterKey).contains { $0.name == "retention" })
         }
     }
 

@@ -68,7 +68,8 @@ struct OutboxDispatcher: Sendable {
         let mail = MailMessage(
             from: configuration.mailFrom, to: [MailAddress(message.toAddress, name: message.toName)], subject: message.subject,
             textBody: message.textBody, htmlBody: message.htmlBody, messageID: message.messageID, date: message.createdAt,
-            headers: [("Content-Language", message.languageCode), ("Auto-Submitted", "auto-generated")])
+            headers: [("Content-Language", message.languageCode), ("Auto-Submitted", "auto-generated")]
+                + (message.listUnsubscribe.map { [("List-Unsubscribe", "<\($0)>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")] } ?? []))
         let attempts = message.attempts + 1
         do {
             try await transport.send(mail)

@@ -72,14 +72,14 @@ struct Scheduler: Sendable {
     }
 
     /// Blason's own housekeeping jobs; later features add theirs.
-    static func standardJobs(configuration: BlasonConfiguration) -> [Job] {
+    static func standardJobs(configuration: BlasonConfiguration, masterKey: MasterKey) -> [Job] {
         [
             Job(name: "purge-used-links", period: { daily(at: 3, $0) }, run: { db, now in
                 // Used or expired one-time links older than 30 days serve no one.
                 let cutoff = now.addingTimeInterval(-30 * 86_400)
                 try await OneTimeToken.query(on: db).filter(\.$expiresAt < cutoff).delete()
             }),
-            EndorsementDigest.job(configuration: configuration),
+            EndorsementDigest.job(configuration: configuration, unsubscribe: UnsubscribeLinks(masterKey: masterKey)),
             Retention.job(configuration: configuration),
         ]
     }
@@ -92,7 +92,8 @@ final class SchedulerService: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ application: Application) async throws {
         let scheduler = Scheduler(db: application.db, clock: application.blason.clock,
-                                  jobs: Scheduler.standardJobs(configuration: application.blason.configuration), logger: application.logger)
+                                  jobs: Scheduler.standardJobs(configuration: application.blason.configuration, masterKey: application.blason.masterKey),
+                                  logger: application.logger)
         lock.withLock {
             task = Task.detached {
                 while !Task.isCancelled {

@@ -12,6 +12,13 @@ struct SiteController: RouteCollection {
         routes.get("dashboard") { try await dashboard($0) }
         routes.get("reports") { try await reports($0) }
         routes.get("help") { HTMLResponse.make(HelpPage.render(page: PageContext(request: $0, title: $0.t(.helpTitle)))) }
+        routes.get("accessibility") { try await accessibility($0) }
+    }
+
+    func accessibility(_ req: Request) async throws -> Response {
+        let contact = try await Programme.query(on: req.db).first()?.contactEmail ?? req.blason.configuration.mailFrom.address
+        let model = AccessibilityPage.Model(contactEmail: contact, reviewed: "30/11/2026")
+        return HTMLResponse.make(AccessibilityPage.render(model, page: PageContext(request: req, title: req.t.pick("Déclaration d'accessibilité", "Accessibility statement"))))
     }
 
     func home(_ req: Request) async throws -> Response {
@@ -56,6 +63,8 @@ struct SiteController: RouteCollection {
                                        badgeName: $0.badgeClass.name.text(in: req.context.language), issuedOn: $0.issuedOn,
                                        status: awardsService.status(of: $0)) })
         model.pendingApplications = pending
+        model.todo = try await DashboardModel.todo(req, organisationID: orgID, role: current.role)
+        model.awardsByMonth = try await DashboardModel.awardsByMonth(req, organisationID: orgID)
         return HTMLResponse.make(DashboardPage.render(model, page: page))
     }
 

@@ -16,6 +16,10 @@ enum Catalogue {
         // Dashboard
         case dashboardTitle, noOrganisationYet, createOrganisationLink, statBadgeClasses, statAwards, statRevoked
         case recentAwards, yourRole, quickActions
+        case todoTitle, todoNothing, todoApplications, todoPartnerships, todoEndorsementRequests, todoExternalEndorsements, todoShares
+        case todoSubmissionsToAnswer, todoSubmissionsToDecide, todoProposals, chartAwardsByMonth
+        case todoNothingProgramme, todoSubmissionsAwaitingStructures, todoCandidacies
+        case mailUnsubscribe, unsubscribeTitle, unsubscribeIntro, unsubscribeButton, unsubscribedNotice
         // Organisation
         case organisationNewTitle, organisationSettingsTitle, organisationName, organisationSlug, organisationSlugHint
         case organisationDescriptionFR, organisationDescriptionEN, organisationWebsite, organisationContactEmail, organisationCity
@@ -235,6 +239,27 @@ enum Catalogue {
         case .memberRemovedNotice: ("Membre retiré.", "Member removed.")
         case .roleChangedNotice: ("Rôle modifié.", "Role changed.")
         case .tokensTitle: ("Jetons d'API", "API tokens")
+        case .todoTitle: ("À faire", "To do")
+        case .todoNothing: ("Rien n'attend votre organisation pour l'instant.", "Nothing is waiting for your organisation right now.")
+        case .todoApplications: ("demande(s) de badge à examiner", "badge application(s) to review")
+        case .todoPartnerships: ("demande(s) de partenariat à accepter ou refuser", "partnership request(s) to accept or decline")
+        case .todoEndorsementRequests: ("demande(s) d'endossement à traiter", "endorsement request(s) to answer")
+        case .todoExternalEndorsements: ("endossement(s) externe(s) à approuver", "outside endorsement(s) to approve")
+        case .todoShares: ("badge(s) partagé(s) avec vous, en attente de réponse", "badge(s) shared with you, awaiting your answer")
+        case .todoSubmissionsToAnswer: ("badge(s) soumis sur lesquels la Région demande des précisions", "submitted badge(s) the Region asks about")
+        case .todoSubmissionsToDecide: ("badge(s) soumis à la démarche, en attente de décision", "badge(s) submitted to the programme, awaiting a decision")
+        case .todoNothingProgramme: ("Rien n'est en attente dans la démarche pour l'instant.", "Nothing is waiting in the programme right now.")
+        case .todoSubmissionsAwaitingStructures: ("badge(s) pour le(s)quel(s) une précision a été demandée à la structure",
+                                                  "badge(s) for which the structure was asked for more information")
+        case .todoCandidacies: ("candidature(s) au badge participant à examiner", "participant badge application(s) to review")
+        case .mailUnsubscribe: ("Ne plus recevoir ce récapitulatif", "Stop receiving this digest")
+        case .unsubscribeTitle: ("Se désabonner", "Unsubscribe")
+        case .unsubscribeIntro: ("Vous ne recevrez plus le récapitulatif quotidien des demandes d'endossement. Vous pourrez le réactiver depuis la page Réseau.",
+                                 "You will no longer receive the daily digest of endorsement requests. You can turn it back on from the Network page.")
+        case .unsubscribeButton: ("Me désabonner", "Unsubscribe me")
+        case .unsubscribedNotice: ("C'est fait : vous ne recevrez plus ce récapitulatif.", "Done: you will no longer receive this digest.")
+        case .todoProposals: ("proposition(s) de badge en attente de la réponse du titulaire", "badge proposal(s) awaiting the earner's answer")
+        case .chartAwardsByMonth: ("Badges émis par mois (6 derniers mois)", "Badges awarded per month (last 6 months)")
         case .tokenScopeLabel: ("Portée", "Scope")
         case .tokenScopeRead: ("lecture seule", "read only")
         case .tokenScopeWrite: ("lecture et écriture", "read and write")

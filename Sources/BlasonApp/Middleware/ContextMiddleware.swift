@@ -37,7 +37,9 @@ struct ContextMiddleware: AsyncMiddleware {
         request.context = context
 
         // "Vérifier un badge" changes nothing and reads its own (possibly huge) body: see VerifyController.
-        if !isAPI, ![.GET, .HEAD, .OPTIONS].contains(request.method), request.url.path != SiteRoute.verify.path {
+        // An unsubscribe link is its own proof, and mail clients post to it without a session (RFC 8058).
+        if !isAPI, ![.GET, .HEAD, .OPTIONS].contains(request.method), request.url.path != SiteRoute.verify.path,
+           !request.url.path.hasPrefix("/unsubscribe/") {
             try await checkCSRF(request)
         }
 

@@ -16,7 +16,10 @@ struct EndorsementDigest {
 
     /// The scheduler job: due every hour from the configured hour (Paris time), so a run missed or
     /// interrupted is made up within the hour; each run only mails users not yet mailed today.
-    static func job(configuration: BlasonConfiguration) -> Scheduler.Job {
+    /// Makes the link in each digest that stops it (nil: none, e.g. in tests of the content only).
+    var unsubscribe: UnsubscribeLinks?
+
+    static func job(configuration: BlasonConfiguration, unsubscribe: UnsubscribeLinks) -> Scheduler.Job {
         Scheduler.Job(name: "endorsement-digest", period: { now in
             guard Scheduler.daily(at: configuration.digestHour, now) != nil else { return nil }
             var calendar = Calendar(identifier: .gregorian)
@@ -24,7 +27,7 @@ struct EndorsementDigest {
             // Two-digit hours: periods must sort as their time does (the scheduler never goes back).
             return CalendarDay.format(now) + "T" + String(format: "%02d", calendar.component(.hour, from: now))
         }, run: { db, now in
-            _ = try await EndorsementDigest(db: db, clock: .fixed(now), configuration: configuration).send()
+            _ = try await EndorsementDigest(db: db, clock: .fixed(now), configuration: configuration, unsubscribe: unsubscribe).send()
         })
     }
 
@@ -53,11 +56,13 @@ struct EndorsementDigest {
                 let lines = pending.map { request in
                     "- \(request.requester.name) : \(request.badgeClass?.name.text(in: user.language) ?? t(.ofOrganisation)) (\(t.date(request.createdAt ?? now)))"
                 }
+                let stop = unsubscribe.map { configuration.publicURL + $0.path(userID: userID, kind: Self.kind) }
                 let composed = MailComposer().compose(.endorsementDigest, language: user.language,
                                                       values: ["recipient": user.name, "count": String(pending.count), "note": lines.joined(separator: "\n")],
-                                                      link: SiteRoute.network.absolute(configuration.publicURL), linkExpires: nil)
+                                                      link: SiteRoute.network.absolute(configuration.publicURL), linkExpires: nil, unsubscribe: stop)
                 try await Outbox(db: db, configuration: configuration, clock: clock).enqueue([
-                    Outbox.Draft(event: .endorsementDigest, to: user.email, toName: user.name, language: user.language, composed: composed),
+                    Outbox.Draft(event: .endorsementDigest, to: user.email, toName: user.name, language: user.language, composed: composed,
+                                 listUnsubscribe: stop),
                 ])
                 return true
             }

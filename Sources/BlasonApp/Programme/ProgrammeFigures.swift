@@ -161,6 +161,29 @@ extension ProgrammeFigures {
         return figures
     }
 
+    /// What waits for the operator (decisions on submissions and candidacies) or, for one structure,
+    /// what the Region asks of it.
+    static func todo(_ referential: ProgrammeReferential, structureID: UUID?, db: any Database, t: Localizer) async throws -> [DashboardPage.Todo] {
+        let programme = referential.programme
+        let programmeID = try programme.requireID()
+        var submissions = ProgrammeSubmission.query(on: db).filter(\.$programme.$id == programmeID)
+        if let structureID { submissions = submissions.filter(\.$structure.$id == structureID) }
+        let statuses = try await submissions.all().map(\.status)
+        var items: [DashboardPage.Todo] = []
+        func add(_ count: Int, _ label: String, _ route: SiteRoute) {
+            if count > 0 { items.append(.init(count: count, label: label, link: route.path)) }
+        }
+        if structureID == nil {
+            add(statuses.filter { $0 == .submitted }.count, t(.todoSubmissionsToDecide), .programmeReview(programme.key))
+            add(statuses.filter { $0 == .infoRequested }.count, t(.todoSubmissionsAwaitingStructures), .programmeReview(programme.key))
+            add(try await BadgeApplication.query(on: db).filter(\.$badgeClass.$id == programme.$participantBadgeClass.id)
+                .filter(\.$statusName == ApplicationStatus.pending.rawValue).count(), t(.todoCandidacies), .programmeReview(programme.key))
+        } else {
+            add(statuses.filter { $0 == .infoRequested }.count, t(.todoSubmissionsToAnswer), .programmeJoin(programme.key))
+        }
+        return items
+    }
+
     static func monthKey(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!

@@ -56,7 +56,9 @@ enum AuthorisationMatrix {
         .merging(programme) { $1 }.merging(openBadges) { $1 }.merging(api) { $1 }
 
     private static let site: [String: RouteAccess] = [
-        "GET /": .anyone, "GET /healthz": .anyone, "GET /styles/blason.css": .anyone, "GET /help": .anyone,
+        "GET /": .anyone, "GET /healthz": .anyone, "GET /styles/blason.css": .anyone, "GET /help": .anyone, "GET /accessibility": .anyone,
+        // Unsubscribing from a periodic e-mail: whoever holds the link it carries.
+        "GET /unsubscribe/:user/:kind/:mac": .link, "POST /unsubscribe/:user/:kind/:mac": .link,
         "GET /sign-in": .anyone, "POST /sign-in": .anyone, "GET /sign-up": .anyone, "POST /sign-up": .anyone,
         "POST /sign-out": .anyone, "POST /sign-out/everywhere": .signedIn,
         "GET /password/forgot": .anyone, "POST /password/forgot": .anyone,

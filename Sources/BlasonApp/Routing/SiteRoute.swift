@@ -44,6 +44,8 @@ enum SiteRoute: Equatable, Sendable {
     case network
     case reports
     case help
+    case accessibility
+    case unsubscribe(UUID, String, String)
 
     // Earners: e-mail links, their space, their public page.
     case claim(UUID, String)
@@ -212,6 +214,8 @@ enum SiteRoute: Equatable, Sendable {
         case .network: "/network"
         case .reports: "/reports"
         case .help: "/help"
+        case .accessibility: "/accessibility"
+        case .unsubscribe(let user, let kind, let mac): "/unsubscribe/\(user.uuidString.lowercased())/\(kind)/\(mac)"
         case .issuer(let id): "/issuers/\(id.uuidString.lowercased())"
         case .issuerLogo(let id): "/issuers/\(id.uuidString.lowercased())/logo"
         case .revocationList(let id): "/issuers/\(id.uuidString.lowercased())/revocations"

@@ -52,8 +52,9 @@ struct MailComposer: Sendable {
         }
     }
 
+    /// - Parameter unsubscribe: for periodic e-mails, the link that stops them, shown under the message.
     func compose(_ event: Event, language: Language, wording custom: Wording? = nil, values: [String: String], link: String,
-                 linkExpires: Date?) -> Composed {
+                 linkExpires: Date?, unsubscribe: String? = nil) -> Composed {
         let t = Localizer(language: language)
         let wording: Wording
         let button: String
@@ -121,7 +122,8 @@ struct MailComposer: Sendable {
         let body = Self.fill(wording.body, values).trimmingCharacters(in: .whitespacesAndNewlines)
         let validity = linkExpires.map { Self.fill(t(.mailLinkValidUntil), ["date": t.date($0)]) }
         let subject = Self.fill(wording.subject, values).replacingOccurrences(of: "\n", with: " ")
-        let text = ([greeting, body, "\(button) :\n\(link)"] + (validity.map { [$0] } ?? []) + ["-- \n" + t(.mailFooter)])
+        let stop = unsubscribe.map { "\(t(.mailUnsubscribe)) :\n\($0)" }
+        let text = ([greeting, body, "\(button) :\n\(link)"] + (validity.map { [$0] } ?? []) + ["-- \n" + t(.mailFooter)] + (stop.map { [$0] } ?? []))
             .joined(separator: "\n\n")
         let paragraphs = body.components(separatedBy: "\n\n").map { "<p>\(Self.escape($0).replacingOccurrences(of: "\n", with: "<br>"))</p>" }.joined()
         let html = """
@@ -133,6 +135,7 @@ struct MailComposer: Sendable {
         <p style="font-size:14px;color:#4d5660">\(Self.escape(link))</p>\
         \(validity.map { "<p style=\"font-size:14px;color:#4d5660\">\(Self.escape($0))</p>" } ?? "")\
         <p style="font-size:12px;color:#4d5660;border-top:1px solid #d5dae0;padding-top:12px">\(Self.escape(t(.mailFooter)))</p>\
+        \(unsubscribe.map { "<p style=\"font-size:12px;color:#4d5660\"><a href=\"\(Self.escape($0))\" style=\"color:#0b4f8a\">\(Self.escape(t(.mailUnsubscribe)))</a></p>" } ?? "")\
         </div></body></html>
         """
         return Composed(subject: subject, text: text, html: html)

@@ -18,15 +18,19 @@ struct Outbox {
         var toName: String?
         var language: Language
         var composed: MailComposer.Composed
+        /// The absolute URL that stops this kind of e-mail, for the `List-Unsubscribe` header.
+        var listUnsubscribe: String?
     }
 
     func message(_ draft: Draft) -> OutboxMessage {
         let id = UUID()
-        return OutboxMessage(
+        let message = OutboxMessage(
             id: id, messageID: "\(id.uuidString.lowercased())@\(configuration.mailDomain)", event: draft.event.rawValue,
             organisationID: draft.organisationID, awardID: draft.awardID, toAddress: draft.to, toName: draft.toName,
             language: draft.language.rawValue, subject: draft.composed.subject, textBody: draft.composed.text,
             htmlBody: draft.composed.html, now: clock.now)
+        message.listUnsubscribe = draft.listUnsubscribe
+        return message
     }
 
     func enqueue(_ drafts: [Draft]) async throws {

@@ -12,6 +12,15 @@ enum DashboardPage {
         let revokedCount: Int
         var pendingApplications = 0
         let latest: [AwardTable.Row]
+        var todo: [Todo] = []
+        var awardsByMonth: [SVGBarChart.Bar] = []
+    }
+
+    /// Something waiting for the organisation: how many, and where to do it.
+    struct Todo {
+        let count: Int
+        let label: String
+        let link: String
     }
 
     static func render(_ model: Model, page: PageContext) -> String {
@@ -26,6 +35,12 @@ enum DashboardPage {
         return Layout.render(page, main: .group(
             .h1(.text("\(t(.dashboardTitle)) — \(organisationName)")),
             .p(.text("\(t(.yourRole)) : \(t.role(role))")),
+            .section(.id("todo"), .class("todo"),
+                     .h2(.text(t(.todoTitle))),
+                     .if(model.todo.isEmpty, .p(.text(t(.todoNothing))),
+                         else: .ul(.class("todo-list"), .forEach(model.todo) { item in
+                             .li(.a(.href(item.link), .strong(.class("todo-count"), .text(String(item.count))), .text(" " + item.label)))
+                         }))),
             .ul(.class("stats"),
                 .li(.strong(.text(String(model.badgeClassCount))), .span(.text(t(.statBadgeClasses)))),
                 .li(.strong(.text(String(model.awardCount))), .span(.text(t(.statAwards)))),
@@ -36,6 +51,8 @@ enum DashboardPage {
                .if(role.grants(.issuer), .a(.class("button"), .href(SiteRoute.issuerTools.path), .text(t(.awardTitle)))),
                .if(role.grants(.reviewer), .a(.class("button"), .href(SiteRoute.reviews.path), .text("\(t(.reviewsTitle)) (\(model.pendingApplications))"))),
                .a(.class("button"), .href(SiteRoute.organisationNew.path), .text(t(.createOrganisationLink)))),
+            .section(.id("awards-by-month"),
+                     SVGBarChart.render(title: t(.chartAwardsByMonth), valueHeading: t(.statAwards), bars: model.awardsByMonth, t)),
             .h2(.text(t(.recentAwards))),
             AwardTable.render(model.latest, t)
         ))

@@ -22,7 +22,8 @@ enum Layout {
                 .main(.id("main"), .attribute(named: "tabindex", value: "-1"),
                       .unwrap(page.flash) { .div(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                       main),
-                .footer(.class("site-footer"), .p(.text(t(.footerText))))
+                .footer(.class("site-footer"), .p(.text(t(.footerText))),
+                        .p(.a(.href(SiteRoute.accessibility.path), .text(t.pick("Accessibilité : partiellement conforme", "Accessibility: partially compliant")))))
             )
         )
         return html.render()

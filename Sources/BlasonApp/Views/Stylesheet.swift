@@ -110,6 +110,22 @@ enum Stylesheet {
     .step-done .step-state { color: var(--ok); } .step-progress .step-state { color: var(--warn); } .step-todo .step-state { color: var(--muted); }
     .step-items { padding-left: 1.25rem; } .step-items li { margin: .5rem 0; }
     @media (max-width: 40rem) { dl { grid-template-columns: 1fr; } .brand-row { flex-direction: column; align-items: flex-start; } h1 { font-size: 1.5rem; } }
-    @media print { .site-header, .site-footer, .downloads, form { display: none; } main { padding: 0; } body { background: #fff; } }
+    .todo { border: 2px solid var(--brand); border-radius: var(--radius); padding: .25rem 1rem .75rem; margin: 1rem 0 1.5rem; background: #f0f6fc; }
+    .todo h2 { margin-top: .5rem; }
+    .todo-list { list-style: none; padding: 0; margin: 0; display: grid; gap: .5rem; }
+    .todo-list a { display: flex; gap: .75rem; align-items: center; padding: .5rem .75rem; border: 1px solid var(--line); border-radius: var(--radius); background: #fff; text-decoration: none; }
+    .todo-count { display: inline-flex; justify-content: center; min-width: 2.2rem; padding: .1rem .5rem; border-radius: 999px; background: var(--brand); color: #fff; }
+    .chart-figure { margin: 1rem 0; max-width: 40rem; } .chart-figure figcaption { font-weight: 700; margin-bottom: .5rem; }
+    .chart { display: block; max-width: 100%; height: auto; }
+    .visually-hidden-table { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    img, svg { max-width: 100%; }
+    @media (max-width: 22rem) { main { padding: .75rem; } .button, button { padding: .45rem .75rem; } th, td { padding: .4rem .3rem; } }
+    @media print {
+      .site-header, .site-footer, .main-nav, .skip-link, .downloads, .actions, form, .language-switch { display: none !important; }
+      body { background: #fff; color: #000; font-size: 11pt; } main { padding: 0; max-width: none; }
+      a { color: #000; } main a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 9pt; word-break: break-all; }
+      .badge-header, .verdict, .badge-card, tr { break-inside: avoid; }
+      .verdict { border: 1px solid #000; }
+    }
     """
 }

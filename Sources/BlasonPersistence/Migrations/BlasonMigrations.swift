@@ -24,5 +24,6 @@ public enum BlasonMigrations {
         M0019_CreateAuditEvents(),
         M0020_AddAPITokenScopes(),
         M0021_CreateFormHits(),
+        M0022_AddListUnsubscribe(),
     ]
 }

@@ -29,6 +29,8 @@ public final class OutboxMessage: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") public var lastError: String?
     @OptionalField(key: "sent_at") public var sentAt: Date?
     @Field(key: "created_at") public var createdAt: Date
+    /// For periodic e-mails: where to stop them in one click (`List-Unsubscribe`).
+    @OptionalField(key: "list_unsubscribe") public var listUnsubscribe: String?
 
     public init() {}
 

@@ -220,6 +220,7 @@ struct MatrixWorld {
         let spareMember = try #require(try await Membership.query(on: app.db).join(User.self, on: \Membership.$user.$id == \User.$id)
             .filter(User.self, \.$email == "spare@alpha.example.org").first())
 
+        let unsubscribe = UnsubscribeLinks(masterKey: app.blason.masterKey).path(userID: try alphaAdminUser.requireID(), kind: EndorsementDigest.kind)
         let badge = lower(alpha.badgeID), job1 = lower(job.id), key0 = NormandieProgramme.key
         var paths: [String: String] = [
             "POST /admin/members/:id/role": "/admin/members/\(lower(spareMember.id))/role",
@@ -237,6 +238,7 @@ struct MatrixWorld {
             "POST /issuer/awards/:id/revoke": "/issuer/awards/\(lower(revokedAward.id))/revoke",
             "POST /issuer/awards/:id/resend": "/issuer/awards/\(lower(privateAward.id))/resend",
             "GET /password/reset/:token": reset, "POST /password/reset/:token": reset,
+            "GET /unsubscribe/:user/:kind/:mac": unsubscribe, "POST /unsubscribe/:user/:kind/:mac": unsubscribe,
             "GET /claim/:id/:token": claim, "POST /claim/:id/:token/accept": claim + "/accept",
             "POST /claim/:id/:token/decline": claim + "/decline", "POST /claim/:id/:token/hide": claim + "/hide",
             "POST /passport/awards/:id/accept": "/passport/awards/\(lower(earnerAward.id))/accept",

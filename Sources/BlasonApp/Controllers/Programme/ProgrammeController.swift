@@ -147,8 +147,9 @@ struct ProgrammeController: RouteCollection {
         let referential = try await referential(req)
         let (structureID, name) = try scope(req, referential)
         let figures = try await ProgrammeFigures.compute(referential, structureID: structureID, db: req.db, language: req.context.language)
-        let model = ProgrammeDashboardPage.Model(key: referential.programme.key, programmeName: referential.programme.name.text(in: req.context.language),
+        var model = ProgrammeDashboardPage.Model(key: referential.programme.key, programmeName: referential.programme.name.text(in: req.context.language),
                                                  structureName: name, figures: figures)
+        model.todo = try await ProgrammeFigures.todo(referential, structureID: structureID, db: req.db, t: req.t)
         return HTMLResponse.make(ProgrammeDashboardPage.render(model, page: PageContext(request: req, title: req.t(.dashboardProgrammeTitle))))
     }
 

@@ -10,6 +10,8 @@ enum ProgrammeDashboardPage {
         /// The structure whose part this is; nil for the whole programme.
         let structureName: String?
         let figures: ProgrammeFigures
+        /// What waits for the reader: the operator's decisions, or the structure's answers.
+        var todo: [DashboardPage.Todo] = []
     }
 
     static func render(_ model: Model, page: PageContext) -> String {
@@ -22,6 +24,12 @@ enum ProgrammeDashboardPage {
         return Layout.render(page, main: .group(
             .h1(.text("\(t(.dashboardProgrammeTitle)) — \(model.programmeName)")),
             .unwrap(model.structureName) { .p(.class("lead"), .text($0)) },
+            .section(.id("todo"), .class("todo"),
+                     .h2(.text(t(.todoTitle))),
+                     .if(model.todo.isEmpty, .p(.text(t(.todoNothingProgramme))),
+                         else: .ul(.class("todo-list"), .forEach(model.todo) { item in
+                             .li(.a(.href(item.link), .strong(.class("todo-count"), .text(String(item.count))), .text(" " + item.label)))
+                         }))),
             .p(.class("actions"), .a(.class("button"), .href(SiteRoute.programmeExport(model.key).path), .text(t(.exportCSV)))),
             .ul(.class("figures"),
                 .li(.strong(.text(String(figures.structuresApplied))), .text(" \(t(.figuresStructures)) \(t(.figuresApplied))")),
