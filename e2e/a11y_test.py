@@ -157,7 +157,11 @@ def audit(driver, base, report, out):
                 driver.get(base + with_language(page, language))
                 overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 if overflow > 0:
-                    too_wide.append("%s [%s] %d px too wide" % (page, language, overflow))
+                    culprits = driver.execute_script(
+                        "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('main *')]"
+                        ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.table-wrap'))"
+                        ".slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right))")
+                    too_wide.append("%s [%s] %d px too wide: %s" % (page, language, overflow, culprits))
         # Back to French for the next session's pages.
         driver.get(base + with_language("/", "fr"))
     report.check("axe-core finds no serious or critical violation on %d pages × %d languages × %d sizes (%d runs)"

@@ -563,7 +563,7 @@ def programme_flow(server, report, args):
         report.check("programme: the structure sees its badge linked and its candidacy accepted",
                      "accepté et rattaché → Organiser" in text(structure) and "Demande du badge participant : acceptée" in text(structure))
         shot(structure, "participant")
-        button(structure, "Demander un endossement")
+        button(structure, "Demander un endossement — Animer un atelier")
         report.check("programme: the structure asks for the endorsement", "Demande envoyée." in structure.page_source)
         go(region, By.LINK_TEXT, "Réseau")
         request = "//section[@id='requests']//li[contains(., 'Maison des jeunes de Caen')]"

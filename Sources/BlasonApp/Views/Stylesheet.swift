@@ -119,6 +119,8 @@ enum Stylesheet {
     .chart { display: block; max-width: 100%; height: auto; }
     .visually-hidden-table { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     img, svg { max-width: 100%; }
+    main p, main li, main dd, main td, main h1, main h2, label, legend { overflow-wrap: anywhere; }
+    fieldset { min-width: 0; }
     @media (max-width: 22rem) { main { padding: .75rem; } .button, button { padding: .45rem .75rem; } th, td { padding: .4rem .3rem; } }
     @media print {
       .site-header, .site-footer, .main-nav, .skip-link, .downloads, .actions, form, .language-switch { display: none !important; }

@@ -10,7 +10,9 @@ enum SVGBarChart {
     }
 
     static func render<C: HTML.BodyContext>(title: String, valueHeading: String, bars: [Bar], _ t: Localizer) -> Node<C> {
-        let width = 560, rowHeight = 28, labelWidth = 230
+        // Room for the longest label (about 7 px a character at 13 px), so none is cut.
+        let labelWidth = min(380, max(100, (bars.map(\.label.count).max() ?? 0) * 7 + 16))
+        let width = labelWidth + 330, rowHeight = 28
         let height = max(1, bars.count) * rowHeight + 8
         let maximum = max(1, bars.map(\.value).max() ?? 1)
         let rows = bars.enumerated().map { index, bar -> String in
