@@ -51,9 +51,10 @@ struct PublicFormLimits {
         let now = clock.now
         let since = now.addingTimeInterval(-Self.window)
         for (key, limit) in keys {
-            let recent = try await FormHit.query(on: db).filter(\.$key == key).filter(\.$at > since).sort(\.$at, .descending).limit(limit).all()
-            guard recent.count >= limit, let oldest = recent.last else { continue }
-            throw BlasonError.tooManyAttempts(retryAfter: max(1, Int(oldest.at.addingTimeInterval(Self.window).timeIntervalSince(now).rounded())))
+            let latest = try await FormHit.query(on: db).filter(\.$key == key).filter(\.$at > since).sort(\.$at, .descending).limit(limit).all().map(\.at)
+            if let wait = RateLimit(limit: limit, window: Self.window).retryAfter(latest: latest, now: now) {
+                throw BlasonError.tooManyAttempts(retryAfter: wait)
+            }
         }
         let counted = keys
         return try await db.transactionRetrying { db in

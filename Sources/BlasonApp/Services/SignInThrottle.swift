@@ -28,10 +28,11 @@ struct SignInThrottle {
     func check(_ subject: Subject) async throws {
         let since = clock.now.addingTimeInterval(-Self.window)
         for (key, limit) in subject.limits {
-            let recent = try await SignInFailure.query(on: db).filter(\.$key == key).filter(\.$failedAt > since)
-                .sort(\.$failedAt, .descending).limit(limit).all()
-            guard recent.count >= limit, let oldest = recent.last else { continue }
-            throw BlasonError.tooManyAttempts(retryAfter: max(1, Int(oldest.failedAt.addingTimeInterval(Self.window).timeIntervalSince(clock.now).rounded())))
+            let latest = try await SignInFailure.query(on: db).filter(\.$key == key).filter(\.$failedAt > since)
+                .sort(\.$failedAt, .descending).limit(limit).all().map(\.failedAt)
+            if let wait = RateLimit(limit: limit, window: Self.window).retryAfter(latest: latest, now: clock.now) {
+                throw BlasonError.tooManyAttempts(retryAfter: wait)
+            }
         }
     }
 
