@@ -24,7 +24,7 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from blason_e2e import Report, Server, Sink, WebClient, free_port  # noqa: E402
+from blason_e2e import Report, Server, WebClient, delivering_to, mail_sink  # noqa: E402
 import programme_e2e  # noqa: E402
 from keyboard_flow import keyboard_join  # noqa: E402
 
@@ -204,11 +204,9 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     report = Report("accessibility")
     root = tempfile.mkdtemp(prefix="blason-a11y-")
-    sink = Sink(free_port(), os.path.join(root, "mail"))
-    os.makedirs(sink.directory)
+    sink = mail_sink(root)
     server = Server("sqlite:" + os.path.join(root, "blason.sqlite"), "a11y")
-    server.env.update({"BLASON_SMTP_URL": "smtp://127.0.0.1:%d" % sink.port, "BLASON_MAIL_POLL_MS": "200",
-                       "BLASON_MAIL_RETRY_SECONDS": "1", "BLASON_MAIL_CLAIM_TIMEOUT": "10"})
+    server.env.update(delivering_to(sink))
     driver = None
     try:
         sink.start()

@@ -144,6 +144,19 @@ class Sink:
         return result
 
 
+def mail_sink(root):
+    """An SMTP sink (not started yet) writing under `root`/mail."""
+    sink = Sink(free_port(), os.path.join(root, "mail"))
+    os.makedirs(sink.directory)
+    return sink
+
+
+def delivering_to(sink, claim_timeout=10):
+    """The settings that make a server deliver its e-mail to `sink` at once, retrying fast."""
+    return {"BLASON_SMTP_URL": "smtp://127.0.0.1:%d" % sink.port, "BLASON_MAIL_POLL_MS": "200", "BLASON_MAIL_RETRY_SECONDS": "1",
+            "BLASON_MAIL_CLAIM_TIMEOUT": str(claim_timeout)}
+
+
 def wait_for(predicate, timeout, step=0.25):
     deadline = time.time() + timeout
     while time.time() < deadline:

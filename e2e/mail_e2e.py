@@ -24,7 +24,7 @@ import urllib.parse
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from blason_e2e import Report, Server, Sink, free_port, multipart, png, text_of, wait_for  # noqa: E402
+from blason_e2e import Report, Server, delivering_to, mail_sink, multipart, png, text_of, wait_for  # noqa: E402
 
 
 class Browser:
@@ -114,11 +114,9 @@ def main():
     args = parser.parse_args()
     report = Report("e-mail end to end")
     root = tempfile.mkdtemp(prefix="blason-mail-")
-    sink = Sink(free_port(), os.path.join(root, "mail"))
-    os.makedirs(sink.directory)
+    sink = mail_sink(root)
     sink.start()
-    env_extra = {"BLASON_SMTP_URL": "smtp://127.0.0.1:%d" % sink.port, "BLASON_MAIL_POLL_MS": "200",
-                 "BLASON_MAIL_RETRY_SECONDS": "1", "BLASON_MAIL_CLAIM_TIMEOUT": "10"}
+    env_extra = delivering_to(sink)
     database = "sqlite:" + os.path.join(root, "blason.sqlite")
     try:
         server = Server(database)

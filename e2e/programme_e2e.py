@@ -27,7 +27,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from blason_e2e import Report, Server, Sink, WebClient, free_port, png, text_of, wait_for  # noqa: E402
+from blason_e2e import Report, Server, WebClient, delivering_to, mail_sink, png, text_of, wait_for  # noqa: E402
 
 KEY = "normandie"
 PASSWORD = "mot-de-passe-solide"
@@ -75,11 +75,9 @@ def main():
     args = parser.parse_args()
     report = Report("programme end to end")
     root = tempfile.mkdtemp(prefix="blason-programme-")
-    sink = Sink(free_port(), os.path.join(root, "mail"))
-    os.makedirs(sink.directory)
+    sink = mail_sink(root)
     server = Server("sqlite:" + os.path.join(root, "blason.sqlite"), "programme")
-    server.env.update({"BLASON_SMTP_URL": "smtp://127.0.0.1:%d" % sink.port, "BLASON_MAIL_POLL_MS": "200",
-                       "BLASON_MAIL_RETRY_SECONDS": "1", "BLASON_MAIL_CLAIM_TIMEOUT": "10"})
+    server.env.update(delivering_to(sink))
     try:
         sink.start()
         with server:

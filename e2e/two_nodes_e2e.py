@@ -29,7 +29,7 @@ import urllib.request
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from blason_e2e import Report, Server, Sink, WebClient, free_port, wait_for  # noqa: E402
+from blason_e2e import Report, Server, WebClient, delivering_to, free_port, mail_sink, wait_for  # noqa: E402
 from programme_e2e import BADGE, CONTACT, PASSWORD, REGION_EMAIL, STRUCTURE, STRUCTURE_EMAIL, UUID, found, procedure, recipient  # noqa: E402
 
 BURST = ["burst%02d@example.org" % n for n in range(24)]
@@ -109,8 +109,7 @@ def main():
     args = parser.parse_args()
     report = Report("two nodes on one PostgreSQL")
     root = tempfile.mkdtemp(prefix="blason-two-nodes-")
-    sink = Sink(free_port(), os.path.join(root, "mail"))
-    os.makedirs(sink.directory)
+    sink = mail_sink(root)
     first_port = free_port()
     public_url = "http://127.0.0.1:%d" % first_port
     # The digest is kept from falling due (23:00) until the nodes are restarted with 0; with less
@@ -119,8 +118,8 @@ def main():
     digest_checked = paris_hour <= 21
     nodes = [Server(args.database_url, "node-%d" % n, port=port, public_url=public_url) for n, port in enumerate((first_port, free_port()))]
     for node in nodes:
-        node.env.update({"BLASON_SMTP_URL": "smtp://127.0.0.1:%d" % sink.port, "BLASON_MAIL_POLL_MS": "200", "BLASON_MAIL_RETRY_SECONDS": "1",
-                         "BLASON_MAIL_CLAIM_TIMEOUT": "30", "BLASON_DIGEST_HOUR": "23" if digest_checked else "8"})
+        node.env.update(delivering_to(sink, claim_timeout=30))
+        node.env["BLASON_DIGEST_HOUR"] = "23" if digest_checked else "8"
     platform = Platform(nodes, public_url)
     try:
         sink.start()
