@@ -44,6 +44,10 @@ struct ProgrammeTests {
             let submission = try await S.submission(app, badge: structure.badgeID)
             #expect(submission.status == .submitted)
             #expect(submission.coveredSkills == [0, 2])
+            // What waits leads both dashboards of the Region: the submission to decide.
+            let waiting = "<strong class=\"todo-count\">1</strong> badge(s) soumis à la démarche, en attente de décision"
+            #expect(try await region.get("/programmes/normandie/dashboard").body.string.contains(waiting))
+            #expect(try await region.get("/dashboard").body.string.contains(waiting))
             let share = try #require(try await BadgeShare.find(submission.$share.id, on: app.db))
             #expect(share.mode == .link && share.$partner.id == regionID && share.status == .pending)
             #expect(share.instructions.contains("A quel badge Région souhaitez-vous qu'il soit rattaché ? Organiser"))

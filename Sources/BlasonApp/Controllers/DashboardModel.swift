@@ -24,10 +24,13 @@ enum DashboardModel {
                 .filter(\.$statusName == EndorsementRequestStatus.pending.rawValue).count(), .todoEndorsementRequests, .network, anchor: "#requests")
             add(try await Endorsement.query(on: db).filter(\.$subjectOrganisation.$id == organisationID)
                 .filter(\.$statusName == EndorsementStatus.awaitingApproval.rawValue).count(), .todoExternalEndorsements, .network, anchor: "#external")
-            // Badges submitted to a programme are answered by the programme's review, counted below.
-            let submitted = Set(try await ProgrammeSubmission.query(on: db).all().map { $0.$share.id })
-            add(try await BadgeShare.query(on: db).filter(\.$partner.$id == organisationID).filter(\.$statusName == ShareStatus.pending.rawValue)
-                .all().filter { !submitted.contains($0.id!) }.count, .todoShares, .network, anchor: "#shared-with-us")
+            // Badges submitted to a programme are answered by the programme's review, counted below:
+            // only this organisation's pending shares are looked up among the submissions.
+            let pendingShares = try await BadgeShare.query(on: db).filter(\.$partner.$id == organisationID)
+                .filter(\.$statusName == ShareStatus.pending.rawValue).all().compactMap(\.id)
+            let submitted = pendingShares.isEmpty ? 0
+                : try await ProgrammeSubmission.query(on: db).filter(\.$share.$id ~~ pendingShares).count()
+            add(pendingShares.count - submitted, .todoShares, .network, anchor: "#shared-with-us")
             for programme in try await Programme.query(on: db).all() where programme.$operatorOrganisation.id != organisationID {
                 add(try await ProgrammeSubmission.query(on: db).filter(\.$programme.$id == programme.requireID())
                     .filter(\.$structure.$id == organisationID).filter(\.$statusName == SubmissionStatus.infoRequested.rawValue).count(),

@@ -162,13 +162,11 @@ extension ProgrammeFigures {
     }
 
     /// What waits for the operator (decisions on submissions and candidacies) or, for one structure,
-    /// what the Region asks of it.
-    static func todo(_ referential: ProgrammeReferential, structureID: UUID?, db: any Database, t: Localizer) async throws -> [DashboardPage.Todo] {
+    /// what the Region asks of it. The submissions' states come from the figures already computed
+    /// for the same reader.
+    func todo(_ referential: ProgrammeReferential, structureID: UUID?, db: any Database, t: Localizer) async throws -> [DashboardPage.Todo] {
         let programme = referential.programme
-        let programmeID = try programme.requireID()
-        var submissions = ProgrammeSubmission.query(on: db).filter(\.$programme.$id == programmeID)
-        if let structureID { submissions = submissions.filter(\.$structure.$id == structureID) }
-        let statuses = try await submissions.all().map(\.status)
+        let statuses = lines.map(\.status)
         var items: [DashboardPage.Todo] = []
         func add(_ count: Int, _ label: String, _ route: SiteRoute) {
             if count > 0 { items.append(.init(count: count, label: label, link: route.path)) }

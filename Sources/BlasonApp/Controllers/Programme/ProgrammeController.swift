@@ -149,7 +149,7 @@ struct ProgrammeController: RouteCollection {
         let figures = try await ProgrammeFigures.compute(referential, structureID: structureID, db: req.db, language: req.context.language)
         var model = ProgrammeDashboardPage.Model(key: referential.programme.key, programmeName: referential.programme.name.text(in: req.context.language),
                                                  structureName: name, figures: figures)
-        model.todo = try await ProgrammeFigures.todo(referential, structureID: structureID, db: req.db, t: req.t)
+        model.todo = try await figures.todo(referential, structureID: structureID, db: req.db, t: req.t)
         return HTMLResponse.make(ProgrammeDashboardPage.render(model, page: PageContext(request: req, title: req.t(.dashboardProgrammeTitle))))
     }
 
