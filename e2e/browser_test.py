@@ -3,18 +3,25 @@
 organisation and a badge class with an image, award it to two e-mails, open the public
 assertion page in French and in English. Then, as an earner on a phone-sized window (390×844):
 open the e-mail link, accept, switch to English, download the baked PNG, which 1EdTech's OB 2.0
-validator must accept. Last, a badge application: the organisation opens applications, a person
+validator must accept. Next, a badge application: the organisation opens applications, a person
 applies on a phone in French with a PDF, the reviewer returns it, the applicant resubmits, the
-reviewer approves. Then the programme « La Normandie badge les compétences », clicked through in
+reviewer approves. Then the Réseau page, clicked through by three organisations and an outsider:
+partner requests declined, withdrawn, accepted and ended, endorsements of organisations and of
+badge classes (one withdrawn), requests answered from a template or declined, the partner
+filter, the daily digest checkbox, an external endorsement written from its e-mail link and
+approved, badges shared both ways, and the whole filled page saved (reseau.png,
+reseau-mutual.png). Last, the programme « La Normandie badge les compétences », clicked through in
 French by a structure, the Region's reviewer and the earners: partnership, submission with the
 four answers, candidacy, information asked and given, acceptance, endorsement, awards, the Region
 badge proposal accepted on a phone and another declined, and the programme's dashboard.
 Screenshots of each step go to --out."""
 import argparse
+import base64
 import html
 import json
 import os
 import re
+import struct
 import subprocess
 import sys
 import urllib.error
@@ -56,10 +63,14 @@ def main():
     parser.add_argument("--out", default="test-output/screenshots")
     parser.add_argument("--obkit", required=True, help="the Open Badges verifier kit (for the baked PNG check)")
     parser.add_argument("--ob2-python", required=True, help="the python of the OB 2.0 validator's venv")
+    parser.add_argument("--only", choices=["network"], help="run only this part (while working on it); the default is the whole test")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     report = Report("browser test")
     with Server() as server:
+        if args.only == "network":
+            network_flow(server, report, args)
+            return report.finish()
         image = os.path.join(server.workdir, "badge.png")
         with open(image, "wb") as handle:
             handle.write(png(128, 128, (29, 122, 60)))
@@ -289,23 +300,53 @@ def application_flow(server, report, args, shot):
 
 
 def network_flow(server, report, args):
-    """Two organisations, in French: partner request and acceptance, endorsements both ways, a
-    request answered from a template; the Réseau page is saved as a screenshot."""
-    a, b = browser(), browser()
-    for driver in (a, b):
+    """Three organisations, in French, clicking through every part of the Réseau page: partner
+    requests declined, withdrawn, accepted and ended from either side; endorsements both ways, of
+    an organisation and of a badge class, one withdrawn; a request answered from a template, one
+    declined, one left pending; the partner filter's four links; the daily digest checkbox; an
+    external endorsement written by an outsider from the e-mail link and approved; badges shared
+    both ways. The filled page is saved whole (`reseau.png`), and under the mutual filter
+    (`reseau-mutual.png`)."""
+    a, b, c = browser(), browser(), browser()
+    outsider = None
+    for driver in (a, b, c):
         driver.implicitly_wait(5)
+    image = os.path.join(server.workdir, "reseau-badge.png")
+    with open(image, "wb") as handle:
+        handle.write(png(128, 128, (122, 60, 29)))
 
     def go(driver, by, value):
         page = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(by, value).click()
         WebDriverWait(driver, 30).until(replaced(page))
 
+    def button(driver, label, within="//main"):
+        go(driver, By.XPATH, "%s//button[normalize-space()=\"%s\"]" % (within, label))
+
     def fill(driver, selector, value):
         field = driver.find_element(By.CSS_SELECTOR, selector)
         field.clear()
         field.send_keys(value)
 
-    def join(driver, name, email, organisation):
+    def choose(driver, within, name, label):
+        driver.find_element(By.XPATH, "%s//select[@name='%s']/option[normalize-space()=\"%s\"]" % (within, name, label)).click()
+
+    def text(driver, section):
+        return driver.find_element(By.ID, section).text
+
+    def partner(name):
+        """The partner's entry in the list of the Réseau page."""
+        return "//section[@id='partners']//li[@class='partner' and p/a/strong[normalize-space()=\"%s\"]]" % name
+
+    def partners(driver):
+        """The names the partner list shows (read at once: an empty list must not wait)."""
+        return sorted(driver.execute_script(
+            "return [...document.querySelectorAll('#partners li.partner > p strong')].map(e => e.textContent.trim())"))
+
+    def network(driver):
+        go(driver, By.XPATH, "//nav//a[normalize-space()='Réseau']")
+
+    def join(driver, name, email, organisation, city):
         driver.get(server.base + "/sign-up")
         fill(driver, "input[name=name]", name)
         fill(driver, "input[name=email]", email)
@@ -313,54 +354,302 @@ def network_flow(server, report, args):
         go(driver, By.CSS_SELECTOR, "main form button[type=submit]")
         fill(driver, "input[name=name]", organisation)
         fill(driver, "input[name=contact_email]", email)
-        fill(driver, "input[name=city]", "Rouen")
+        fill(driver, "input[name=city]", city)
         go(driver, By.CSS_SELECTOR, "main form button[type=submit]")
 
+    def new_badge(driver, name, description):
+        """Creates a badge class from « Outils du créateur »; returns its id."""
+        go(driver, By.LINK_TEXT, "Outils du créateur")
+        go(driver, By.LINK_TEXT, "Créer un badge")
+        fill(driver, "input[name=name_fr]", name)
+        fill(driver, "textarea[name=description_fr]", description)
+        fill(driver, "textarea[name=criteria_fr]", "- Préparer\n- Réaliser")
+        driver.find_element(By.NAME, "image").send_keys(image)
+        go(driver, By.CSS_SELECTOR, "main form button[type=submit]")
+        found = re.search(r"/creator/badge-classes/([0-9a-f-]{36})", driver.current_url)
+        return found.group(1) if found and "Badge créé." in driver.page_source else None
+
+    def ask_partnership(driver, search, name):
+        network(driver)
+        fill(driver, "input[name=search]", search)
+        button(driver, "Rechercher")
+        go(driver, By.XPATH, "//section[contains(@class,'add-partner')]//li[contains(., \"%s\")]/a[normalize-space()='Ajouter comme partenaire']" % name)
+        button(driver, "Confirmer")
+        return "Demande de partenariat envoyée." in driver.page_source
+
+    def endorse(driver, name, comment="", badge=None, template=None):
+        """« Endosser » in the partner's entry: the organisation, or one of its badge classes."""
+        item = partner(name)
+        driver.find_element(By.XPATH, item + "//summary[normalize-space()='Endosser']").click()
+        if badge:
+            choose(driver, item, "badge_class", badge)
+        if template:
+            choose(driver, item, "template", template)
+        if comment:
+            driver.find_element(By.XPATH, item + "//textarea[@name='comment']").send_keys(comment)
+        button(driver, "Endosser", item)
+        return "Endossement publié." in driver.page_source
+
+    def ask_endorsement(driver, name, message, badge=None):
+        item = partner(name)
+        driver.find_element(By.XPATH, item + "//summary[normalize-space()='Demander un endossement']").click()
+        if badge:
+            choose(driver, item, "badge_class", badge)
+        driver.find_element(By.XPATH, item + "//textarea[@name='message']").send_keys(message)
+        button(driver, "Envoyer la demande", item)
+        return "Demande envoyée." in driver.page_source
+
+    def filter_link(labels):
+        return "//section[@id='partners']//nav[contains(@class,'filters')]//a[%s]" % " or ".join("normalize-space()=\"%s\"" % l for l in labels)
+
+    def filters(driver, expected):
+        """Clicks each filter link in turn; returns {filter: (partners listed, link marked current)}
+        beside what is expected."""
+        seen = {}
+        for labels in expected:
+            go(driver, By.XPATH, filter_link(labels))
+            seen[labels[0]] = (partners(driver), driver.find_element(By.XPATH, filter_link(labels)).get_attribute("aria-current") == "page")
+        return seen, {labels[0]: (sorted(names), True) for labels, names in expected.items()}
+
+    everyone = ("Tout", "Toutes")  # « Tout » is the wording users know; older builds read « Toutes ».
+    we_endorse, they_endorse, mutual = ("nous les endossons",), ("ils nous endossent",), ("endossement mutuel",)
+
+    def full_page(driver, name):
+        """The whole document, not only the window (Chromium's capture beyond the viewport)."""
+        size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+        size = size.get("cssContentSize") or size["contentSize"]
+        data = base64.b64decode(driver.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}})["data"])
+        with open(os.path.join(args.out, name), "wb") as handle:
+            handle.write(data)
+        height = struct.unpack(">I", data[20:24])[0]
+        return height, driver.execute_script("return [document.documentElement.scrollHeight, window.innerHeight]")
+
     try:
-        join(a, "Anne Alpha", "anne@alpha.example.org", "Atelier Alpha")
-        join(b, "Bruno Beta", "bruno@beta.example.org", "Bureau Beta")
-        go(a, By.LINK_TEXT, "Réseau")
+        join(a, "Anne Alpha", "anne@alpha.example.org", "Atelier Alpha", "Rouen")
+        join(b, "Bruno Beta", "bruno@beta.example.org", "Bureau Beta", "Caen")
+        join(c, "Chloé Gamma", "chloe@gamma.example.org", "Collectif Gamma", "Le Havre")
+        alpha_badge = new_badge(a, "Accueillir les visiteurs", "Accueillir et orienter les visiteurs d'un atelier.")
+        beta_badge = new_badge(b, "Guider une visite", "Guider un groupe pendant une visite.")
+        report.check("network: each side has a badge class", alpha_badge is not None and beta_badge is not None)
+
+        network(a)
         report.check("the Réseau page has the sections users know", all(title in a.page_source for title in (
             "Endossements de partenaires", "Endossements externes", "Badges que nous avons endossés", "Badges partagés avec les partenaires",
             "Badges partagés avec nous", "Modèles d'endossement", "Envoyez-moi des notifications journalières")))
-        fill(a, "input[name=search]", "Bureau")
-        go(a, By.XPATH, "//button[normalize-space()='Rechercher']")
-        go(a, By.LINK_TEXT, "Ajouter comme partenaire")
-        go(a, By.XPATH, "//button[normalize-space()='Confirmer']")
-        report.check("partner request sent", "Demande de partenariat envoyée." in a.page_source)
+        report.check("partner request sent", ask_partnership(a, "Bureau", "Bureau Beta")
+                     and "demande envoyée, en attente" in a.find_element(By.XPATH, partner("Bureau Beta")).text)
 
-        go(b, By.LINK_TEXT, "Réseau")
-        go(b, By.XPATH, "//li[@class='partner']//button[normalize-space()='Accepter']")
-        report.check("the other side accepts", "vous demande d" not in b.page_source and "Atelier Alpha" in b.page_source)
-        b.find_element(By.XPATH, "//li[@class='partner']//summary[normalize-space()='Endosser']").click()
-        b.find_element(By.CSS_SELECTOR, "li.partner textarea[name=comment]").send_keys("Un atelier sérieux et bienveillant.")
-        go(b, By.XPATH, "//li[@class='partner']//button[normalize-space()='Endosser']")
-        report.check("Beta endorses Alpha", "Endossement publié." in b.page_source)
+        # Gamma asks Alpha, which declines; Gamma asks Beta, then withdraws its request.
+        report.check("network: Gamma asks Alpha to be its partner", ask_partnership(c, "Atelier", "Atelier Alpha"))
+        report.check("network: Gamma asks Beta to be its partner", ask_partnership(c, "Caen", "Bureau Beta"))
+        button(c, "Retirer la demande", partner("Bureau Beta"))
+        report.check("network: Gamma withdraws its pending request to Beta", "Enregistré." in c.page_source
+                     and partners(c) == ["Atelier Alpha"], partners(c))
+        network(a)
+        report.check("network: Alpha sees Gamma's request", "vous demande d'être partenaire" in a.find_element(By.XPATH, partner("Collectif Gamma")).text)
+        button(a, "Refuser", partner("Collectif Gamma"))
+        report.check("network: Alpha declines Gamma's request", "Enregistré." in a.page_source and partners(a) == ["Bureau Beta"], partners(a))
+        network(c)
+        report.check("network: the declined request is gone from Gamma's list too", partners(c) == [], partners(c))
 
-        a.refresh()
-        a.find_element(By.XPATH, "//li[@class='partner']//summary[normalize-space()='Endosser']").click()
-        a.find_element(By.CSS_SELECTOR, "li.partner textarea[name=comment]").send_keys("Un bureau d'accueil efficace.")
-        go(a, By.XPATH, "//li[@class='partner']//button[normalize-space()='Endosser']")
-        a.find_element(By.XPATH, "//li[@class='partner']//summary[normalize-space()='Demander un endossement']").click()
-        a.find_element(By.CSS_SELECTOR, "li.partner textarea[name=message]").send_keys("Merci de nous recommander.")
-        go(a, By.XPATH, "//li[@class='partner']//button[normalize-space()='Envoyer la demande']")
-        report.check("Alpha asks for an endorsement", "Demande envoyée." in a.page_source)
+        network(b)
+        report.check("network: Beta does not see the withdrawn request", partners(b) == ["Atelier Alpha"], partners(b))
+        button(b, "Accepter", partner("Atelier Alpha"))
+        report.check("the other side accepts", "vous demande d" not in b.page_source
+                     and "partenaire" in b.find_element(By.XPATH, partner("Atelier Alpha")).text)
+        report.check("Beta endorses Alpha", endorse(b, "Atelier Alpha", "Un atelier sérieux et bienveillant."))
 
-        b.refresh()
+        # Alpha asks Gamma in turn, Gamma accepts and endorses Alpha.
+        report.check("network: Alpha asks Gamma to be its partner", ask_partnership(a, "Havre", "Collectif Gamma"))
+        network(c)
+        button(c, "Accepter", partner("Atelier Alpha"))
+        report.check("network: Gamma accepts", "Enregistré." in c.page_source)
+        report.check("network: Gamma endorses Alpha", endorse(c, "Atelier Alpha", "Des ateliers ouverts à tous."))
+
+        network(a)
+        report.check("network: Alpha endorses Beta", endorse(a, "Bureau Beta", "Un bureau d'accueil efficace."))
+        report.check("Alpha asks for an endorsement", ask_endorsement(a, "Bureau Beta", "Merci de nous recommander."))
+
+        network(b)
         b.find_element(By.XPATH, "//section[@id='templates']//summary").click()
         fill(b, "#template-name-new", "Recommandation")
         fill(b, "#template-fr-new", "Nous recommandons ce partenaire.")
-        go(b, By.XPATH, "//section[@id='templates']//button[normalize-space()='Enregistrer le modèle']")
-        b.find_element(By.XPATH, "//section[@id='requests']//select[@name='template']/option[normalize-space()='Recommandation']").click()
-        go(b, By.XPATH, "//section[@id='requests']//button[normalize-space()='Endosser']")
-        report.check("Beta answers from its template", "Endossement publié." in b.page_source and "Nous recommandons ce partenaire." in b.page_source)
+        button(b, "Enregistrer le modèle", "//section[@id='templates']")
+        choose(b, "//section[@id='requests']", "template", "Recommandation")
+        button(b, "Endosser", "//section[@id='requests']")
+        report.check("Beta answers from its template", "Endossement publié." in b.page_source and "Nous recommandons ce partenaire." in text(b, "endorsed"))
 
-        a.get(server.base + "/network?filter=mutual")
-        report.check("the mutual filter lists the partner", "Bureau Beta" in a.find_element(By.ID, "partners").text)
-        a.save_screenshot(os.path.join(args.out, "reseau.png"))
+        # Alpha's own template, and with it the endorsement of one of Beta's badge classes.
+        network(a)
+        a.find_element(By.XPATH, "//section[@id='templates']/details/summary").click()
+        fill(a, "#template-name-new", "Badge reconnu")
+        fill(a, "#template-fr-new", "Nous reconnaissons ce badge et les compétences qu'il atteste.")
+        fill(a, "#template-en-new", "We recognise this badge and the skills it stands for.")
+        button(a, "Enregistrer le modèle", "//section[@id='templates']")
+        report.check("network: Alpha saves a template", "Badge reconnu" in text(a, "templates"))
+        report.check("network: Alpha endorses Beta's badge class from its template",
+                     endorse(a, "Bureau Beta", badge="Guider une visite", template="Badge reconnu"))
+        endorsed = text(a, "endorsed")
+        report.check("network: the badge class endorsement is under « Badges que nous avons endossés »",
+                     "Bureau Beta — Guider une visite" in endorsed and "Nous reconnaissons ce badge et les compétences qu'il atteste." in endorsed, endorsed)
+        status, body, _ = server.get("/badges/" + beta_badge)
+        report.check("network: Beta's BadgeClass lists the endorsement", status == 200 and len(json.loads(body).get("endorsement") or []) == 1,
+                     body[:300])
+
+        # The filter, clicked: Beta and Alpha endorse each other; Gamma endorses Alpha only.
+        seen, expected = filters(a, {everyone: ["Bureau Beta", "Collectif Gamma"], we_endorse: ["Bureau Beta"],
+                                     they_endorse: ["Bureau Beta", "Collectif Gamma"], mutual: ["Bureau Beta"]})
+        report.check("network: Alpha's filter links list the right partners", seen == expected, seen)
+        report.check("network: the filter is a link clicked, its choice in the address", "filter=mutual" in a.current_url, a.current_url)
+        seen, expected = filters(c, {everyone: ["Atelier Alpha"], we_endorse: ["Atelier Alpha"], they_endorse: [], mutual: []})
+        report.check("network: Gamma's filter links list the right partners", seen == expected
+                     and "Aucun partenaire." in text(c, "partners"), seen)
+
+        # Requests: Gamma's is declined, Beta's stays pending.
+        network(c)
+        report.check("network: Gamma asks Alpha for an endorsement", ask_endorsement(c, "Atelier Alpha", "Pouvez-vous nous recommander ?"))
+        report.check("network: Beta asks Alpha to endorse its badge class",
+                     ask_endorsement(b, "Atelier Alpha", "Merci d'endosser notre badge de visite.", badge="Guider une visite"))
+        network(a)
+        requests = text(a, "requests")
+        report.check("network: Alpha sees both requests", "Collectif Gamma" in requests and "Bureau Beta — Guider une visite" in requests, requests)
+        button(a, "Refuser", "//section[@id='requests']//li[contains(., 'Collectif Gamma')]")
+        requests = text(a, "requests")
+        report.check("network: Alpha declines Gamma's request", "Enregistré." in a.page_source and "Collectif Gamma" not in requests
+                     and "Bureau Beta" in requests, requests)
+
+        # Ending partnerships: Gamma (the side that was asked) ends its partnership with Alpha;
+        # Beta asks Gamma, Gamma accepts, Beta (the side that asked) ends it.
+        network(c)
+        button(c, "Mettre fin au partenariat", partner("Atelier Alpha"))
+        report.check("network: Gamma ends the partnership with Alpha", "Enregistré." in c.page_source and partners(c) == [], partners(c))
+        network(a)
+        report.check("network: Alpha no longer lists Gamma", partners(a) == ["Bureau Beta"], partners(a))
+        report.check("network: Beta asks Gamma to be its partner", ask_partnership(b, "Gamma", "Collectif Gamma"))
+        network(c)
+        button(c, "Accepter", partner("Bureau Beta"))
+        network(b)
+        report.check("network: Gamma accepted Beta", "Mettre fin au partenariat" in b.find_element(By.XPATH, partner("Collectif Gamma")).text)
+        button(b, "Mettre fin au partenariat", partner("Collectif Gamma"))
+        report.check("network: Beta ends the partnership with Gamma", "Enregistré." in b.page_source and partners(b) == ["Atelier Alpha"], partners(b))
+        network(c)
+        report.check("network: Gamma no longer lists Beta", partners(c) == [], partners(c))
+
+        # The daily digest checkbox.
+        network(a)
+        report.check("network: the digest checkbox starts unticked", not a.find_element(By.ID, "field-digest").is_selected())
+        a.find_element(By.XPATH, "//label[normalize-space()=\"Envoyez-moi des notifications journalières pour les demandes d'endossement en attente\"]").click()
+        button(a, "Enregistrer", "//form[contains(@action, '/network/digest')]")
+        report.check("network: the digest choice is saved", "Enregistré." in a.page_source and a.find_element(By.ID, "field-digest").is_selected())
+        a.refresh()
+        report.check("network: the digest box stays ticked after reload", a.find_element(By.ID, "field-digest").is_selected())
+
+        # An external endorsement: asked by e-mail, written by the outsider, approved by Alpha.
+        external = "//section[@id='external']"
+        a.find_element(By.XPATH, external + "//summary[normalize-space()='Demander un endossement à une personne extérieure']").click()
+        fill(a, "#external input[name=email]", "sophie.durand@example.org")
+        choose(a, external, "badge_class", "Accueillir les visiteurs")
+        fill(a, "#external textarea[name=message]", "Vous avez suivi nos ateliers : quelques mots ?")
+        button(a, "Envoyer la demande", external)
+        report.check("network: Alpha asks an outsider for an endorsement", "Demande envoyée." in a.page_source)
+        mails = [m for m in outbox_mails(server) if "sophie.durand@example.org" in m[1]]
+        link = next((l for l in mails[0][2] if "/endorse/" in l), None) if mails else None
+        report.check("network: the outsider's e-mail with its link is in the outbox", link is not None
+                     and mails[0][0] == "Atelier Alpha vous demande d'endosser « Accueillir les visiteurs »", mails)
+        outsider = browser()  # another person, another browser: no session
+        outsider.implicitly_wait(5)
+        outsider.get(link)
+        page = outsider.find_element(By.TAG_NAME, "main").text
+        report.check("network: the outsider's page, signed out, names the organisation, the badge and the message",
+                     outsider.find_element(By.TAG_NAME, "h1").text == "Endosser « Accueillir les visiteurs »"
+                     and "Atelier Alpha vous demande d'endosser « Accueillir les visiteurs »" in page and "Vous avez suivi nos ateliers" in page
+                     and not outsider.execute_script("return document.querySelector('form[action=\"/sign-out\"]')"), page[:300])
+        fill(outsider, "input[name=name]", "Sophie Durand")
+        fill(outsider, "input[name=affiliation]", "Université de Caen")
+        fill(outsider, "textarea[name=comment]", "Des ateliers d'accueil exemplaires, j'en témoigne.")
+        outsider.save_screenshot(os.path.join(args.out, "reseau-endossement-externe.png"))
+        button(outsider, "Envoyer l'endossement")
+        heading = outsider.find_element(By.TAG_NAME, "h1").text
+        report.check("network: the outsider sees the thank-you message",
+                     "Merci ! Votre endossement sera publié après validation." in outsider.find_element(By.TAG_NAME, "main").text)
+        report.check("network: the thank-you page is a page, not « Erreur 200 »", "Erreur" not in heading and heading == "Endossements", heading)
+        outsider.save_screenshot(os.path.join(args.out, "reseau-endossement-merci.png"))
+        outsider.get(link)
+        report.check("network: the link cannot be used twice", "Lien déjà utilisé" in outsider.find_element(By.TAG_NAME, "main").text
+                     and outsider.execute_script("return document.querySelector('textarea[name=comment]') === null"),
+                     outsider.find_element(By.TAG_NAME, "main").text[:200])
+        network(a)
+        row = external + "//li[contains(., 'Sophie Durand')]"
+        report.check("network: the external endorsement awaits Alpha's approval",
+                     "Sophie Durand, Université de Caen" in a.find_element(By.XPATH, row).text and "à valider" in a.find_element(By.XPATH, row).text
+                     and "Accueillir les visiteurs" in a.find_element(By.XPATH, row).text)
+        button(a, "Publier", row)
+        item = a.find_element(By.XPATH, row).text
+        report.check("network: Alpha approves it, it is published", "Enregistré." in a.page_source and "valide" in item and "à valider" not in item, item)
+        status, body, _ = server.get(a.find_element(By.XPATH, row + "//a[normalize-space()='Open Badges']").get_attribute("href"))
+        claim = json.loads(body).get("claim", {}) if status == 200 else {}
+        report.check("network: its Open Badges Endorsement answers", claim.get("endorsementComment") == "Des ateliers d'accueil exemplaires, j'en témoigne.",
+                     body[:300])
+        status, body, _ = server.get("/badges/" + alpha_badge)
+        report.check("network: Alpha's BadgeClass lists the external endorsement", status == 200 and len(json.loads(body).get("endorsement") or []) == 1,
+                     body[:300])
+
+        # Beta withdraws its first endorsement of Alpha; the one from the template stays.
+        network(b)
+        row = "//section[@id='endorsed']//li[contains(., 'Un atelier sérieux et bienveillant.')]"
+        withdrawn = b.find_element(By.XPATH, row + "//a[normalize-space()='Open Badges']").get_attribute("href")
+        button(b, "Retirer", row)
+        endorsed = text(b, "endorsed")
+        report.check("network: Beta withdraws one endorsement, it leaves its list", "Enregistré." in b.page_source
+                     and "Un atelier sérieux et bienveillant." not in endorsed and "Nous recommandons ce partenaire." in endorsed, endorsed)
+        status, body, _ = server.get(withdrawn)
+        report.check("network: the withdrawn endorsement answers as revoked", status == 410 and json.loads(body).get("revoked") is True, (status, body[:200]))
+
+        # Badges shared both ways, so that every section of the page has something.
+        for driver, badge, name, instructions in ((a, "Accueillir les visiteurs", "Bureau Beta", "À remettre après une demi-journée d'accueil."),
+                                                  (b, "Guider une visite", "Atelier Alpha", "À remettre après une visite guidée.")):
+            network(driver)
+            go(driver, By.LINK_TEXT, "Partager un badge avec les partenaires")
+            choose(driver, "//main", "badge_class", badge)
+            driver.find_element(By.XPATH, "//fieldset[@id='field-partners']//label[normalize-space()=\"%s\"]" % name).click()
+            fill(driver, "textarea[name=instructions]", instructions)
+            button(driver, "Partager")
+            report.check("network: %s shares « %s »" % ("Alpha" if driver is a else "Beta", badge), "Badge partagé." in driver.page_source
+                         and badge in text(driver, "shared-with-partners"))
+        button(b, "Accepter", "//section[@id='shared-with-us']//tr[contains(., 'Accueillir les visiteurs')]")
+        network(a)
+        button(a, "Accepter", "//section[@id='shared-with-us']//tr[contains(., 'Guider une visite')]")
+        report.check("network: Alpha accepts Beta's shared badge", "accepté" in a.find_element(
+            By.XPATH, "//section[@id='shared-with-us']//tr[contains(., 'Guider une visite')]").text)
+
+        # The whole page, every section filled, then under the mutual filter.
+        network(a)
+        go(a, By.XPATH, filter_link(everyone))
+        empty = a.execute_script("""
+            const placeholders = ["Aucun partenaire.", "Aucun endossement.", "Aucune demande en attente.", "Aucun badge partagé pour l'instant."];
+            return [...document.querySelectorAll('main section[id]')].filter(s => !s.querySelector('li, tr')
+                || placeholders.some(p => [...s.querySelectorAll(':scope > p')].some(e => e.textContent.trim() === p))).map(s => s.id)""")
+        report.check("network: every section of Alpha's Réseau page is filled", empty == [], empty)
+        report.check("network: Alpha's page shows Beta as mutual partner, the pending request and the external endorsement",
+                     partners(a) == ["Bureau Beta"] and "Bureau Beta — Guider une visite" in text(a, "requests")
+                     and "Sophie Durand" in text(a, "external"))
+        height, (document, window) = full_page(a, "reseau.png")
+        report.check("network: reseau.png holds the whole page, beyond the window", height >= document > window, (height, document, window))
+        go(a, By.XPATH, filter_link(mutual))
+        report.check("the mutual filter lists the partner", partners(a) == ["Bureau Beta"], partners(a))
+        height, (document, window) = full_page(a, "reseau-mutual.png")
+        report.check("network: reseau-mutual.png holds the whole page", height >= document, (height, document))
+    except WebDriverException as error:
+        report.check("network: every step can be clicked through", False, str(error).splitlines()[0])
+        for name, driver in (("alpha", a), ("beta", b), ("gamma", c), ("outsider", outsider)):
+            if driver:
+                driver.save_screenshot(os.path.join(args.out, "reseau-failure-%s.png" % name))
     finally:
-        a.quit()
-        b.quit()
+        for driver in (a, b, c, outsider):
+            if driver:
+                driver.quit()
 
 
 def outbox_mails(server):

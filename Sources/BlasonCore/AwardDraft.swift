@@ -7,12 +7,13 @@ public struct AwardDraft: Equatable, Sendable, Codable {
     public var expires: Date?
     public var evidenceURL: String?
     public var narrative: String?
-    /// The language of the e-mails to the recipients (the recipient's, French by default).
-    public var language: Language
+    /// The language of the e-mails to the recipients, when the issuer chose one; otherwise each
+    /// recipient's own (the one their account uses), French for someone without an account.
+    public var language: Language?
     public var kind: AwardKind
 
     public init(recipients: [Recipient], issuedOn: Date, expires: Date? = nil, evidenceURL: String? = nil, narrative: String? = nil,
-                language: Language = .fr, kind: AwardKind = .issued) {
+                language: Language? = nil, kind: AwardKind = .issued) {
         self.recipients = recipients
         self.issuedOn = issuedOn
         self.expires = expires

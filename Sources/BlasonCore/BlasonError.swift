@@ -31,11 +31,15 @@ public struct FieldIssue: Error, Equatable, Sendable, Codable {
     public var field: String?
     public var problem: Problem
     public var line: Int?
+    /// The field's own words when the catalogue cannot know them (an organisation's form questions):
+    /// messages then name the question the person read, not its internal key.
+    public var label: LocalizedText?
 
-    public init(field: String?, problem: Problem, line: Int? = nil) {
+    public init(field: String?, problem: Problem, line: Int? = nil, label: LocalizedText? = nil) {
         self.field = field
         self.problem = problem
         self.line = line
+        self.label = label
     }
 }
 
@@ -76,6 +80,8 @@ public enum Problem: Equatable, Sendable, Codable {
     case unknownUser(String)
     case lastAdmin
     case notAllowedNow
+    /// The earner asked for no award e-mails: a new link could not reach them.
+    case earnerMailOff
     case accountHasNoPassword
     case fileTooLarge(limit: Int)
     case fileTypeNotAllowed
@@ -103,4 +109,6 @@ public enum LinkProblem: String, Equatable, Sendable, Codable {
     case alreadyUsed
     /// A real token, but for another award or another person.
     case mismatch
+    /// A real token for someone else than the account signed in on this browser.
+    case otherAccount
 }

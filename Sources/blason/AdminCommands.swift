@@ -48,7 +48,7 @@ struct BadgeCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List badge classes, one JSON object per line (id, org, name, url).")
+        static let configuration = CommandConfiguration(abstract: "List badge classes, one JSON object per line (id, org, name, url, archived).")
 
         @Option(help: "Only this organisation (slug, id or profile URL).") var org: String?
         @Flag(help: "JSON lines (the only format; accepted for scripts that pass it).") var json = false
@@ -70,7 +70,7 @@ struct Issue: AsyncParsableCommand {
     @Option(help: "A CSV of recipients (email,name,evidence_url,narrative): awarded as a background job, with a progress bar on standard error.") var csv: String?
     @Option(help: "Recipient name.") var name: String?
     @Option(help: "Evidence URL.") var evidence: String?
-    @Option(help: "Language of the e-mail to the recipient: fr (default) or en.") var language: String?
+    @Option(help: "Language of the e-mail to the recipient: fr or en (default: the one their account uses, else fr).") var language: String?
     @Flag(help: "Make a proposal: not public nor valid until the earner accepts it.") var propose = false
     @Option(help: "ob2 (Open Badges 2.0 Assertion), ob3 (credential with an eddsa-rdfc-2022 proof) or ob3-jwt (VC-JWT).") var format = "ob2"
 

@@ -27,7 +27,7 @@ struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Apply pending database migrations (the server also does at start).")
 
     func run() async throws {
-        try await CommandRunner.run { _ in CommandRunner.print("migrations up to date") }
+        try await CommandRunner.run { _ in CommandRunner.print("migrations applied: the database is up to date") }
     }
 }
 

@@ -236,7 +236,7 @@ struct APIController: RouteCollection {
         }
         let issuedOn = CalendarDay.optional(body.issuedOn, field: "issuedOn", issues: &issues) ?? now
         let expires = CalendarDay.optional(body.expires, field: "expires", issues: &issues)
-        let language = body.language.flatMap(Language.init(rawValue:)) ?? .fr
+        let language = body.language.flatMap(Language.init(rawValue:))
         if let raw = body.language, Language(rawValue: raw) == nil { issues.append(FieldIssue(field: "language", problem: .notAllowedValue(raw))) }
         if !issues.isEmpty { throw .invalid(issues) }
         return AwardDraft(recipients: recipients, issuedOn: issuedOn, expires: expires, evidenceURL: body.evidenceUrl.nilIfBlank,

@@ -213,7 +213,7 @@ struct ApplicationsAPIController: RouteCollection {
             case .yesNo(let flag): submitted[question.id] = .text(flag ? "yes" : "no")
             case .file(let file):
                 guard let data = Data(base64Encoded: file.contentBase64) else {
-                    issues.append(FieldIssue(field: AnswerValidation.field(question), problem: .wrongType(expected: "base64")))
+                    issues.append(FieldIssue(field: AnswerValidation.field(question), problem: .wrongType(expected: "base64"), label: question.label))
                     continue
                 }
                 submitted[question.id] = .file(name: file.name, data: data)

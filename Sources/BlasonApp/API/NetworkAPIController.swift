@@ -171,10 +171,11 @@ struct NetworkAPIController: RouteCollection {
         throw lastError
     }
 
-    /// The caller's administered organisation that `isParty` names, else 404: who may act on an
-    /// object is settled before its body is read, so a stranger learns nothing from validation errors.
+    /// The caller's administered organisation that `isParty` names, else 403 as on the website:
+    /// who may act on an object is settled before its body is read, so a stranger learns nothing
+    /// from validation errors.
     private func party(_ req: Request, _ isParty: (UUID) -> Bool) throws -> UUID {
-        guard let organisationID = adminOrganisations(req).first(where: isParty) else { throw BlasonError.notFound }
+        guard let organisationID = adminOrganisations(req).first(where: isParty) else { throw BlasonError.forbidden }
         return organisationID
     }
 

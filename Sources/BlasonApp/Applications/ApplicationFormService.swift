@@ -104,17 +104,28 @@ struct ApplicationFormService {
             if user == nil { user = try await User.query(on: db).filter(\.$email == email).first()?.id }
             let row = ApplicationReviewer(formID: formID, userID: user, email: email, role: role, joinedAt: user == nil ? nil : clock.now)
             try await row.create(on: db)
-            guard user == nil else { continue }
-            // Someone without an account here: a personal link signs them in as this reviewer.
-            let (secret, _) = try await OneTimeLinks(db: db, clock: clock).issue(
-                .reviewerInvitation, email: email, lifetime: Double(configuration.linkLifetimeDays) * 86_400)
-            let composed = MailComposer().compose(
-                .reviewerInvitation, language: .fr,
-                values: ["recipient": "", "badge": badgeClass.nameFR, "issuer": organisation?.name ?? inviter],
-                link: SiteRoute.reviewerJoin(secret).absolute(configuration.publicURL),
-                linkExpires: clock.now.addingTimeInterval(Double(configuration.linkLifetimeDays) * 86_400))
+            let values = ["recipient": "", "badge": badgeClass.nameFR, "issuer": organisation?.name ?? inviter]
+            let composed: MailComposer.Composed
+            let language: Language
+            if let user, let account = try await User.find(user, on: db) {
+                // Someone with an account here is a reviewer at once: told so, with the way to their
+                // review queue (they sign in as usual), in their own language.
+                language = account.language
+                composed = MailComposer().compose(.reviewerInvitation, language: language,
+                                                  values: values.merging(["badge": badgeClass.name.text(in: language)]) { _, new in new },
+                                                  link: SiteRoute.reviews.absolute(configuration.publicURL), linkExpires: nil)
+            } else {
+                // Someone without an account here: a personal link signs them in as this reviewer.
+                let (secret, _) = try await OneTimeLinks(db: db, clock: clock).issue(
+                    .reviewerInvitation, email: email, lifetime: Double(configuration.linkLifetimeDays) * 86_400)
+                language = .fr
+                composed = MailComposer().compose(
+                    .reviewerInvitation, language: language, values: values,
+                    link: SiteRoute.reviewerJoin(secret).absolute(configuration.publicURL),
+                    linkExpires: clock.now.addingTimeInterval(Double(configuration.linkLifetimeDays) * 86_400))
+            }
             try await Outbox(db: db, configuration: configuration, clock: clock).enqueue([
-                Outbox.Draft(event: .reviewerInvitation, organisationID: form.$organisation.id, to: email, language: .fr, composed: composed),
+                Outbox.Draft(event: .reviewerInvitation, organisationID: form.$organisation.id, to: email, language: language, composed: composed),
             ])
         }
     }

@@ -25,13 +25,23 @@ struct ApplicationReviewService {
         var decide = false
         var vote = false
         var isFinalReviewer = false
-        var canSee: Bool { decide || vote }
+        /// Sees the application and writes in its thread without deciding or voting.
+        var follow = false
+        var canSee: Bool { decide || vote || follow }
     }
 
     func rights(of userID: UUID?, memberships: [RequestContext.Membership], form: ApplicationForm) async throws -> Rights {
         guard let userID else { return Rights() }
         var rights = Rights()
-        if memberships.contains(where: { $0.organisationID == form.$organisation.id && $0.role.grants(.reviewer) }) { rights.decide = true }
+        let organisationReviewer = memberships.contains { $0.organisationID == form.$organisation.id && $0.role.grants(.reviewer) }
+        if organisationReviewer { rights.decide = true }
+        // A jury with a final reviewer decides through its votes and that one person: the
+        // organisation's other reviewers follow the application but may not short-cut the jury.
+        if organisationReviewer, form.reviewMethod == .jury,
+           try await ApplicationReviewer.query(on: db).filter(\.$form.$id == form.requireID()).filter(\.$roleName == ApplicationReviewer.Role.final.rawValue).first() != nil {
+            rights.decide = false
+            rights.follow = true
+        }
         let rows = try await ApplicationReviewer.query(on: db).filter(\.$form.$id == form.requireID()).filter(\.$user.$id == userID).all()
         for row in rows {
             switch row.role {
@@ -87,7 +97,7 @@ struct ApplicationReviewService {
     }
 
     func reject(_ application: BadgeApplication, by userID: UUID?, authorName: String, reason: String) async throws {
-        let text = try ApplicationService.checkedComment(reason)
+        let text = try ApplicationService.checkedComment(reason, field: "reason")
         try await db.transactionRetrying { db in
             let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.transition(application, to: .rejected, note: text)
@@ -130,7 +140,7 @@ struct ApplicationReviewService {
 
     /// A reviewer's message: to the applicant (e-mailed), or an internal note for reviewers only.
     func comment(_ application: BadgeApplication, userID: UUID, authorName: String, body: String, isInternal: Bool) async throws {
-        let text = try ApplicationService.checkedComment(body)
+        let text = try ApplicationService.checkedComment(body, field: "body")
         try await db.transactionRetrying { db in
             let service = ApplicationReviewService(db: db, clock: clock, configuration: configuration, hooks: hooks, awardHooks: awardHooks)
             try await service.record(application, .comment, userID: userID, authorName: authorName, body: text, reviewersOnly: isInternal)

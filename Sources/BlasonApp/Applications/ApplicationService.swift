@@ -176,10 +176,11 @@ struct ApplicationService {
                                    fromApplicant: true, reviewersOnly: false, body: text, revision: application.revision, at: clock.now).create(on: db)
     }
 
-    static func checkedComment(_ body: String) throws -> String {
+    /// `field` is the form's name for the text, so the error shows beside the box the person typed in.
+    static func checkedComment(_ body: String, field: String = "comment") throws -> String {
         let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw BlasonError.invalid("comment", .required) }
-        guard text.count <= 10_000 else { throw BlasonError.invalid("comment", .tooLong(max: 10_000)) }
+        guard !text.isEmpty else { throw BlasonError.invalid(field, .required) }
+        guard text.count <= 10_000 else { throw BlasonError.invalid(field, .tooLong(max: 10_000)) }
         return text
     }
 

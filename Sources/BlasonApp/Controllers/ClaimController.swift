@@ -4,7 +4,7 @@ import Fluent
 import Vapor
 
 /// The page behind the personal link of an award e-mail: see the badge, accept it, hide it or
-/// (for a proposal) decline it. Answering signs the earner in to their space.
+/// (for a proposal) decline it. Answering signs a password-less earner in to their space.
 struct ClaimController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("claim", ":id", ":token") { try await show($0) }
@@ -19,7 +19,7 @@ struct ClaimController: RouteCollection {
 
     func show(_ req: Request) async throws -> Response {
         let secret = req.parameters.get("token") ?? ""
-        let (award, _) = try await earners(req).claimable(awardID: req.idParameter(), secret: secret)
+        let (award, _) = try await earners(req).claimable(awardID: req.idParameter(), secret: secret, signedIn: req.context.userID)
         guard !award.isRevoked, award.earnerState == .pending || award.earnerState == .hidden else {
             throw BlasonError.link(.alreadyUsed)
         }
@@ -39,8 +39,17 @@ struct ClaimController: RouteCollection {
     }
 
     func answer(_ req: Request, _ action: EarnerAction) async throws -> Response {
-        let userID = try await earners(req).answerClaim(awardID: req.idParameter(), secret: req.parameters.get("token") ?? "", action: action)
-        try await req.signIn(userID: userID)
+        let service = earners(req)
+        let userID = try await service.answerClaim(awardID: req.idParameter(), secret: req.parameters.get("token") ?? "", action: action,
+                                                   signedIn: req.context.userID)
+        if req.context.userID != userID {
+            guard try await service.opensByLink(userID) else {
+                return HTMLResponse.make(NoticePage.render(message: req.t(.linkAnsweredSignInNotice),
+                                                           action: (SiteRoute.signIn.path, req.t(.signInButton)),
+                                                           page: PageContext(request: req, title: req.t(.claimTitle))))
+            }
+            try await req.signIn(userID: userID)
+        }
         req.flash(req.t(action == .accept ? .claimAcceptedNotice : action == .hide ? .claimHiddenNotice : .claimDeclinedNotice))
         return req.redirect(to: SiteRoute.passport.path)
     }

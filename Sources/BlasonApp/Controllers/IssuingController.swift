@@ -67,7 +67,7 @@ struct IssuingController: RouteCollection {
             model.expires = form.expires ?? ""
             model.evidenceURL = form.evidence_url ?? ""
             model.narrative = form.narrative ?? ""
-            model.language = form.language ?? "fr"
+            model.language = form.language ?? ""
             model.issues = issues
             return HTMLResponse.make(IssuingPages.awardForm(model, page: PageContext(request: req, title: req.t(.awardTitle))), status: .unprocessableEntity)
         }
@@ -100,8 +100,8 @@ struct IssuingController: RouteCollection {
         }
         let issuedOn = CalendarDay.optional(form.issued_on, field: "issued_on", issues: &issues) ?? now
         let expires = CalendarDay.optional(form.expires, field: "expires", issues: &issues)
-        let language = form.language.flatMap(Language.init(rawValue:)) ?? .fr
-        if let raw = form.language, Language(rawValue: raw) == nil { issues.append(FieldIssue(field: "language", problem: .notAllowedValue(raw))) }
+        let language = form.language.nilIfBlank.flatMap(Language.init(rawValue:))
+        if let raw = form.language.nilIfBlank, Language(rawValue: raw) == nil { issues.append(FieldIssue(field: "language", problem: .notAllowedValue(raw))) }
         if !issues.isEmpty { throw .invalid(issues) }
         return AwardDraft(recipients: recipients, issuedOn: issuedOn, expires: expires,
                           evidenceURL: form.evidence_url.nilIfBlank, narrative: form.narrative, language: language)

@@ -110,8 +110,17 @@ struct PassportController: RouteCollection {
     }
 
     func verifyEmail(_ req: Request) async throws -> Response {
-        let userID = try await accounts(req).verifyEmail(code: req.query[String.self, at: "code"] ?? "")
-        if req.context.userID != userID { try await req.signIn(userID: userID) }
+        let userID = try await accounts(req).verifyEmail(code: req.query[String.self, at: "code"] ?? "", signedIn: req.context.userID)
+        if req.context.userID != userID {
+            // Confirming an address proves the inbox, not the account: only a password-less earner's
+            // space opens by it; anyone else signs in with their password.
+            guard try await earners(req).opensByLink(userID) else {
+                return HTMLResponse.make(NoticePage.render(message: req.t(.emailVerifiedSignInNotice),
+                                                           action: (SiteRoute.signIn.path, req.t(.signInButton)),
+                                                           page: PageContext(request: req, title: req.t(.emailsTitle))))
+            }
+            try await req.signIn(userID: userID)
+        }
         req.flash(req.t(.emailVerifiedNotice))
         return req.redirect(to: SiteRoute.passport.path)
     }
@@ -183,8 +192,7 @@ struct PassportController: RouteCollection {
         }
         try await accounts(req).deleteAccount(userID: userID)
         req.session.destroy()
-        return HTMLResponse.make(ErrorPage.render(.init(status: .ok, message: req.t(.accountDeletedNotice), details: []),
-                                                  page: PageContext(request: req, title: req.t(.deleteHeading))))
+        return HTMLResponse.make(NoticePage.render(message: req.t(.accountDeletedNotice), page: PageContext(request: req, title: req.t(.deleteHeading))))
     }
 
     func profile(_ req: Request) async throws -> Response {

@@ -60,14 +60,14 @@ enum Catalogue {
         // Earners: claim links, passport, public profile
         case navPassport, claimTitle, claimIssuedIntro, claimProposedIntro, acceptButton, hideButton, declineButton, claimAcceptedNotice
         case claimHiddenNotice, claimDeclinedNotice, linkInvalidTitle, linkInvalidText, linkExpiredTitle, linkExpiredText, linkUsedTitle
-        case linkUsedText, linkMismatchTitle, linkMismatchText, passportTitle, passportIntro, passportEmpty, passportNoVerifiedEmail
+        case linkUsedText, linkExpiredGenericText, linkUsedGenericText, linkMismatchTitle, linkMismatchText, linkOtherAccountTitle, linkOtherAccountText, linkAnsweredSignInNotice, emailVerifiedSignInNotice, passportTitle, passportIntro, passportEmpty, passportNoVerifiedEmail
         case proposalsHeading, myBadgesHeading, showOnProfile, removeFromProfile, onProfileLabel, addToLinkedIn, publicProfileHeading
         case publicProfileLinkText, publicProfileNone, passportSignInTitle, passportSignInIntro, sendLinkButton, linkSentNotice
         case emailsTitle, emailsIntro, addEmailButton, emailVerified, emailUnverified, verificationSentNotice, emailVerifiedNotice
         case settingsTitle, notificationsHeading, notifyAwardMail, notifyEndorsementDigest, languagePreference, exportHeading
         case exportText, exportButton, deleteHeading, deleteText, deleteConfirmLabel, deleteButton, accountDeletedNotice
         case profilePageTitle, profilePageIntro, stateAccepted, stateHidden, statePending, resendLinkButton
-        case linkResentNotice, awardLanguageLabel, passwordHeading, passwordIntroNone, currentPasswordLabel, newPasswordLabel
+        case linkResentNotice, awardLanguageLabel, awardLanguageRecipients, passwordHeading, passwordIntroNone, currentPasswordLabel, newPasswordLabel
         case passwordSetButton, passwordSetNotice
         // Applications
         case navReviews, applicationsSetupTitle, applicationsSetupIntro, applicationsOpenLink, reviewMethodLabel, reviewMethodSingle
@@ -81,7 +81,7 @@ enum Catalogue {
         case submitApplicationButton, yesLabel, noLabel, checkEmailTitle, checkEmailText, applicationSubmittedNotice, applicationTitle
         case applicationStatusLabel, statusAwaitingEmail, statusPendingReview, statusReturned, statusApproved, statusRejected
         case yourAnswers, conversationHeading, writeMessage, sendMessageButton, resubmitHeading, resubmitButton, resubmittedNotice
-        case messageSentNotice, reviewsTitle, reviewsIntro, filterAll, noApplications, applicantColumn, submittedColumn, reviewTitle
+        case messageSentNotice, reviewsTitle, reviewsIntro, filterAll, partnerFilterAll, noApplications, applicantColumn, submittedColumn, reviewTitle
         case approveHeading, approveMessageLabel, approveExpiresLabel, approveAddendumLabel, approveButton, returnHeading
         case returnCommentLabel, returnButton, rejectHeading, rejectReasonLabel, rejectButton, voteHeading, voteYes, voteNo
         case voteCommentLabel, voteButton, juryAdvice, internalNoteLabel, toApplicantLabel, commentButton, decisionRecordedNotice
@@ -423,9 +423,19 @@ enum Catalogue {
         case .linkExpiredText: ("Ce lien personnel a expiré. Demandez à l'organisation qui vous a délivré le badge de vous le renvoyer.",
                                 "This personal link has expired. Ask the organisation that awarded the badge to send it again.")
         case .linkUsedTitle: ("Lien déjà utilisé", "Link already used")
+        case .linkExpiredGenericText: ("Ce lien personnel a expiré. Demandez à la personne ou à l'organisation qui vous l'a envoyé de vous en adresser un nouveau.",
+                                       "This personal link has expired. Ask the person or organisation who sent it to send you a new one.")
+        case .linkUsedGenericText: ("Ce lien a déjà servi : il ne peut être utilisé qu'une fois.", "This link has already been used: it works only once.")
         case .linkUsedText: ("Ce lien a déjà servi. Vos badges sont dans votre passeport : demandez un lien de connexion pour y accéder.",
                              "This link has already been used. Your badges are in your passport: ask for a sign-in link to open it.")
         case .linkMismatchTitle: ("Lien d'une autre personne", "Someone else's link")
+        case .linkOtherAccountTitle: ("Lien destiné à un autre compte", "A link for another account")
+        case .linkOtherAccountText: ("Ce lien a été envoyé à une adresse qui n'appartient pas au compte connecté sur ce navigateur. Déconnectez-vous pour l'ouvrir, ou ajoutez d'abord cette adresse à votre passeport.",
+                                     "This link was sent to an address that does not belong to the account signed in on this browser. Sign out to open it, or first add this address to your passport.")
+        case .emailVerifiedSignInNotice: ("Adresse confirmée. Connectez-vous avec votre mot de passe pour ouvrir votre passeport.",
+                                          "Address confirmed. Sign in with your password to open your passport.")
+        case .linkAnsweredSignInNotice: ("Votre réponse est enregistrée. Ce compte a un mot de passe ou une organisation : connectez-vous pour ouvrir votre passeport.",
+                                         "Your answer is recorded. This account has a password or an organisation: sign in to open your passport.")
         case .linkMismatchText: ("Ce lien ne correspond pas à ce badge ou à cette personne. Utilisez le lien exact reçu par courriel.",
                                  "This link does not belong to this badge or this person. Use the exact link you received by e-mail.")
         case .passportTitle: ("Mon passeport", "My passport")
@@ -488,6 +498,7 @@ enum Catalogue {
         case .passwordSetButton: ("Enregistrer le mot de passe", "Save password")
         case .passwordSetNotice: ("Mot de passe enregistré.", "Password saved.")
         case .awardLanguageLabel: ("Langue du courriel aux bénéficiaires", "Language of the e-mail to recipients")
+        case .awardLanguageRecipients: ("La langue de chaque bénéficiaire (français par défaut)", "Each recipient's own language (French by default)")
         case .navReviews: ("Évaluations", "Reviews")
         case .applicationsSetupTitle: ("Demandes de badge", "Badge applications")
         case .applicationsSetupIntro: ("Ouvrez les demandes pour ce badge : un formulaire à votre image, une page publique pour postuler, et la façon de décider.",
@@ -572,6 +583,8 @@ enum Catalogue {
         case .reviewsTitle: ("Évaluation des demandes", "Reviewing applications")
         case .reviewsIntro: ("Les demandes de badge à examiner, par état.", "Badge applications to review, by status.")
         case .filterAll: ("Toutes", "All")
+        // The Réseau page's filter, worded as in the programme's procedure.
+        case .partnerFilterAll: ("Tout", "All")
         case .noApplications: ("Aucune demande.", "No applications.")
         case .applicantColumn: ("Demandeur", "Applicant")
         case .submittedColumn: ("Envoyée le", "Submitted")

@@ -59,6 +59,8 @@ struct Localizer: Sendable {
             "covered_skills": ("Compétences couvertes", "Skills covered"), "remarks": ("Remarques", "Remarks"),
             "final_level": ("Badge Région et niveau retenus", "Region badge and level chosen"), "message": ("Message", "Message"),
             "partners": ("Partenaires", "Partners"), "mode": ("Partage", "Sharing"), "instructions": ("Instructions", "Instructions"),
+            "comment": ("Commentaire", "Comment"), "body": ("Message", "Message"), "note": ("Note", "Note"),
+            "affiliation": ("Organisme", "Affiliation"), "claim_code": ("Code", "Code"),
         ]
         if let pair = known[name] { return pick(pair.0, pair.1) }
         if name.hasPrefix("alignment_") { return pick("Alignement \(name.dropFirst(10))", "Alignment \(name.dropFirst(10))") }
@@ -68,7 +70,9 @@ struct Localizer: Sendable {
     /// One broken rule, in words, with its line for recipient lists.
     func issue(_ issue: FieldIssue) -> String {
         var text = problem(issue.problem)
-        if let field = field(issue.field) { text = "\(field) : \(text)".replacingOccurrences(of: " : ", with: language == .en ? ": " : " : ") }
+        if let field = issue.label.map({ $0.text(in: language) }) ?? field(issue.field) {
+            text = "\(field) : \(text)".replacingOccurrences(of: " : ", with: language == .en ? ": " : " : ")
+        }
         if let line = issue.line { text = pick("Ligne \(line) — ", "Line \(line) — ") + text }
         return text
     }
@@ -111,6 +115,8 @@ struct Localizer: Sendable {
         case .unknownUser(let email): pick("aucun compte n'existe pour \(email) : demandez-lui d'en créer un.", "no account exists for \(email): ask them to sign up first.")
         case .lastAdmin: pick("l'organisation doit garder au moins un administrateur.", "the organisation must keep at least one administrator.")
         case .notAllowedNow: pick("cette action n'est pas possible dans l'état actuel.", "this action is not possible in the current state.")
+        case .earnerMailOff: pick("cette personne a choisi de ne plus recevoir de courriels de badges : aucun lien ne peut lui être renvoyé.",
+                                  "this person chose to receive no badge e-mails: no link can be sent to them again.")
         case .fileTooLarge(let limit): pick("le fichier dépasse \(limit / 1_048_576) Mo.", "the file is larger than \(limit / 1_048_576) MB.")
         case .fileTypeNotAllowed: pick("seuls les fichiers PDF, PNG et JPEG sont acceptés.", "only PDF, PNG and JPEG files are accepted.")
         case .applicationsClosed: pick("les demandes pour ce badge sont fermées.", "applications for this badge are closed.")

@@ -11,7 +11,7 @@ struct BlasonErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let failure = Failure(error, localizer: request.t)
+            var failure = Failure(error, localizer: request.t)
             if failure.status == .internalServerError {
                 // Unexpected errors can quote data (a database constraint, a value): no address leaves.
                 request.logger.error("\(LogRedaction.emails(in: String(reflecting: error)))")
@@ -19,7 +19,19 @@ struct BlasonErrorMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") {
                 return failure.withRetryAfter(failure.problemResponse(instance: request.url.path))
             }
-            let actions: [(SiteRoute, Catalogue.Key)] = failure.code.hasPrefix("link-") ? [(.passportSignIn, .passportSignInTitle)] : []
+            var actions: [(SiteRoute, Catalogue.Key)] = []
+            if failure.code.hasPrefix("link-") {
+                // Badge links lead back to the passport; the others (applications, outside endorsers,
+                // reviewers) belong to people who may have no badge and no passport at all.
+                let path = request.url.path
+                if path.hasPrefix("/claim/") || path.hasPrefix("/passport/") {
+                    actions = [(.passportSignIn, .passportSignInTitle)]
+                } else if failure.code == "link-expired" {
+                    failure.details = [request.t(.linkExpiredGenericText)]
+                } else if failure.code == "link-alreadyUsed" {
+                    failure.details = [request.t(.linkUsedGenericText)]
+                }
+            }
             let page = ErrorPage.render(ErrorPage.Model(status: failure.status, message: failure.title, details: failure.details,
                                                         actions: actions.map { ($0.0.path, request.t($0.1)) }),
                                         page: PageContext(request: request, title: request.t(.errorTitle)))
@@ -74,6 +86,7 @@ struct Failure {
                 case .expired: status = .gone; title = t(.linkExpiredTitle); details = [t(.linkExpiredText)]
                 case .alreadyUsed: status = .conflict; title = t(.linkUsedTitle); details = [t(.linkUsedText)]
                 case .mismatch: status = .badRequest; title = t(.linkMismatchTitle); details = [t(.linkMismatchText)]
+                case .otherAccount: status = .forbidden; title = t(.linkOtherAccountTitle); details = [t(.linkOtherAccountText)]
                 }
             }
         case let error as DecodingError:

@@ -14,7 +14,7 @@ extension AdminOperations {
         guard let data = FileManager.default.contents(atPath: csvPath), let text = String(data: data, encoding: .utf8) else {
             throw BlasonError.invalid("csv", .csvMalformed("cannot read \(csvPath) as UTF-8"))
         }
-        var chosen = Language.fr
+        var chosen: Language?
         if let language {
             guard let parsed = Language(rawValue: language) else { throw BlasonError.invalid("language", .notAllowedValue(language)) }
             chosen = parsed

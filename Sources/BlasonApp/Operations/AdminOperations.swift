@@ -23,6 +23,8 @@ public struct AdminOperations: Sendable {
         let chosenRole: Role?
         if let role {
             guard let parsed = Role(rawValue: role) else { throw BlasonError.invalid("role", .notAllowedValue(role)) }
+            // A role is held in an organisation: without one it would be silently dropped.
+            guard organisation != nil else { throw CommandLineProblem.roleWithoutOrganisation }
             chosenRole = parsed
         } else {
             chosenRole = organisation == nil ? nil : .admin
@@ -55,7 +57,7 @@ public struct AdminOperations: Sendable {
     /// Creates a badge class from the command line and returns its Open Badges 2.0 BadgeClass.
     public func createBadgeClass(organisation: String, name: String, description: String, criteria: String, imagePath: String,
                                  nameEN: String? = nil, descriptionEN: String? = nil, criteriaEN: String? = nil, signed: Bool = false) async throws -> String {
-        let owner = try await OrganisationService(db: db).find(organisation)
+        let owner = try await Self.lookUp("organisation", organisation) { try await OrganisationService(db: db).find(organisation) }
         guard let image = FileManager.default.contents(atPath: imagePath) else {
             throw BlasonError.invalid("image", .imageMalformed("cannot read \(imagePath)"))
         }
@@ -65,14 +67,20 @@ public struct AdminOperations: Sendable {
         return String(decoding: OB2.json(try publisher.badgeClass(badgeClass)), as: UTF8.self)
     }
 
-    /// One JSON object per line: id, org, name, hosted URL.
+    struct BadgeClassLine: Encodable {
+        let id, org, name, url: String
+        let archived: Bool
+    }
+
+    /// One JSON object per line: id, org, name, hosted URL, archived.
     public func listBadgeClasses(organisation: String?) async throws -> [String] {
-        let organisationID = try await organisation.asyncMap { try await OrganisationService(db: db).find($0).requireID() }
+        let organisationID = try await organisation.asyncMap { reference in
+            try await Self.lookUp("organisation", reference) { try await OrganisationService(db: db).find(reference).requireID() }
+        }
         return try await BadgeClassService(db: db).list(organisationID: organisationID).map { badgeClass in
-            Self.json([
-                "id": try badgeClass.requireID().uuidString.lowercased(), "org": badgeClass.organisation.slug, "name": badgeClass.nameFR,
-                "url": publisher.url(.badge(try badgeClass.requireID())), "archived": badgeClass.isArchived ? "true" : "false",
-            ])
+            String(decoding: OB2.json(BadgeClassLine(
+                id: try badgeClass.requireID().uuidString.lowercased(), org: badgeClass.organisation.slug, name: badgeClass.nameFR,
+                url: publisher.url(.badge(try badgeClass.requireID())), archived: badgeClass.isArchived)), as: UTF8.self)
         }
     }
 
@@ -80,10 +88,12 @@ public struct AdminOperations: Sendable {
     public func issue(badge: String, email: String, name: String?, evidence: String?, language: String? = nil, propose: Bool = false,
                       format: String = "ob2") async throws -> String {
         guard ["ob2", "ob3", "ob3-jwt"].contains(format) else { throw BlasonError.invalid("format", .notAllowedValue(format)) }
-        guard let id = ObjectReference.uuid(badge) else { throw BlasonError.notFound }
-        let badgeClass = try await BadgeClassService(db: db).find(id, in: nil)
+        let badgeClass = try await Self.lookUp("badge class", badge) {
+            guard let id = ObjectReference.uuid(badge) else { throw BlasonError.notFound }
+            return try await BadgeClassService(db: db).find(id, in: nil)
+        }
         guard let address = EmailAddress(email) else { throw BlasonError.invalid("email", .invalidEmail(email)) }
-        var chosen = Language.fr
+        var chosen: Language?
         if let language {
             guard let parsed = Language(rawValue: language) else { throw BlasonError.invalid("language", .notAllowedValue(language)) }
             chosen = parsed
@@ -99,9 +109,11 @@ public struct AdminOperations: Sendable {
     }
 
     public func revoke(award reference: String, reason: String) async throws -> String {
-        guard let id = ObjectReference.uuid(reference) else { throw BlasonError.notFound }
         let service = app.blason.awards(db)
-        let award = try await service.find(id, in: nil)
+        let award = try await Self.lookUp("award", reference) {
+            guard let id = ObjectReference.uuid(reference) else { throw BlasonError.notFound }
+            return try await service.find(id, in: nil)
+        }
         try await service.revoke(award, reason: reason)
         return String(decoding: OB2.json(try publisher.revoked(award)), as: UTF8.self)
     }
@@ -109,12 +121,32 @@ public struct AdminOperations: Sendable {
     static func json(_ object: [String: String]) -> String {
         String(decoding: OB2.json(object), as: UTF8.self)
     }
+
+    /// Runs a lookup by id or hosted URL, naming what was looked for when nothing matches: the web's
+    /// "this page does not exist" tells an operator nothing about which argument was wrong.
+    static func lookUp<T>(_ kind: String, _ reference: String, _ find: () async throws -> T) async throws -> T {
+        do { return try await find() } catch BlasonError.notFound { throw CommandLineProblem.noMatch(kind: kind, reference: reference) }
+    }
+}
+
+/// Mistakes only the command line can make, described for the operator who typed them.
+enum CommandLineProblem: Error, CustomStringConvertible {
+    case noMatch(kind: String, reference: String)
+    case roleWithoutOrganisation
+
+    var description: String {
+        switch self {
+        case .noMatch(let kind, let reference): "no \(kind) matches “\(reference)” (give its id or its hosted URL)"
+        case .roleWithoutOrganisation: "--role needs --org: a role is held in an organisation"
+        }
+    }
 }
 
 /// A failure as the command line prints it: one English sentence, no stack.
 public func describeForCommandLine(_ error: any Error) -> String {
     let failure = Failure(error, localizer: Localizer(language: .en))
     if let configuration = error as? ConfigurationError { return configuration.description }
+    if let problem = error as? CommandLineProblem { return "error: \(problem)" }
     if failure.status == .internalServerError { return "error: \(error)" }
     return "error: " + ([failure.title] + failure.details).joined(separator: " ")
 }

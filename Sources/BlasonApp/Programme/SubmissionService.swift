@@ -72,7 +72,7 @@ struct SubmissionService {
 
     /// The operator asks for more information; the structure is e-mailed.
     func requestInformation(_ submission: ProgrammeSubmission, by author: String, message: String) async throws {
-        let text = try ApplicationService.checkedComment(message)
+        let text = try ApplicationService.checkedComment(message, field: "message")
         guard submission.status.isOpen else { throw BlasonError.conflict(.alreadyDecided) }
         try await db.transactionRetrying { db in
             submission.status = .infoRequested
@@ -85,7 +85,7 @@ struct SubmissionService {
 
     /// The structure answers; the submission is back with the operator, who is e-mailed.
     func reply(_ submission: ProgrammeSubmission, by author: String, message: String) async throws {
-        let text = try ApplicationService.checkedComment(message)
+        let text = try ApplicationService.checkedComment(message, field: "message")
         guard submission.status.isOpen else { throw BlasonError.conflict(.alreadyDecided) }
         try await db.transactionRetrying { db in
             submission.status = .submitted
@@ -131,7 +131,7 @@ struct SubmissionService {
     }
 
     func reject(_ submission: ProgrammeSubmission, reason: String) async throws {
-        let text = try ApplicationService.checkedComment(reason)
+        let text = try ApplicationService.checkedComment(reason, field: "reason")
         guard submission.status.isOpen else { throw BlasonError.conflict(.alreadyDecided) }
         try await db.transactionRetrying { db in
             submission.status = .rejected

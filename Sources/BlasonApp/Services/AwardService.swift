@@ -20,12 +20,33 @@ struct AwardService {
     /// issuer stay the sharer's).
     func issue(_ badgeClass: BadgeClass, draft: AwardDraft, issuedBy userID: UUID?, awardedBy: UUID? = nil) async throws -> [Award] {
         guard !badgeClass.isArchived else { throw BlasonError.conflict(.badgeClassArchived) }
-        let awards = try prepare(badgeClass, draft: draft, issuedBy: userID)
+        let awards = try prepare(badgeClass, draft: try await inEarnersLanguages(draft), issuedBy: userID)
         awards.forEach { $0.$awardedBy.id = awardedBy }
         try await db.transactionRetrying { db in
             try await AwardService(db: db, clock: clock, configuration: configuration, hooks: hooks).insert(awards, badgeClass: badgeClass)
         }
         return awards
+    }
+
+    /// The draft with a language for every recipient the issuer left to their own: the one their
+    /// account chose (from any of its confirmed addresses), else French.
+    func inEarnersLanguages(_ draft: AwardDraft) async throws -> AwardDraft {
+        guard draft.language == nil else { return draft }
+        let open = draft.recipients.filter { $0.language == nil }.map(\.email.value)
+        guard !open.isEmpty else { return draft }
+        var known: [String: Language] = [:]
+        for start in stride(from: 0, to: open.count, by: 500) {
+            let owned = try await UserEmail.query(on: db).filter(\.$email ~~ Array(open[start..<min(start + 500, open.count)]))
+                .filter(\.$verifiedAt != nil).with(\.$user).all()
+            for record in owned { known[record.email] = record.user.language }
+        }
+        var resolved = draft
+        resolved.recipients = draft.recipients.map { recipient in
+            var recipient = recipient
+            if recipient.language == nil { recipient.language = known[recipient.email.value] ?? .fr }
+            return recipient
+        }
+        return resolved
     }
 
     /// The awards of a draft, validated, not yet stored.
@@ -42,7 +63,7 @@ struct AwardService {
                 identityHash: OB2.IdentityObject.hash(recipient.email.value, salt: salt),
                 issuedOn: draft.issuedOn, expires: expires,
                 evidenceURL: recipient.evidenceURL ?? draft.evidenceURL, narrative: recipient.narrative ?? draft.narrative,
-                issuedByUserID: userID, kind: draft.kind, language: recipient.language ?? draft.language)
+                issuedByUserID: userID, kind: draft.kind, language: recipient.language ?? draft.language ?? .fr)
         }
         for (award, recipient) in zip(awards, draft.recipients) { award.$recipientOrganisation.id = recipient.organisationID }
         return awards
@@ -65,9 +86,14 @@ struct AwardService {
         for hook in hooks.afterIssue { try await hook(awards, badgeClass, db) }
     }
 
-    /// Sends the earner a fresh claim link; earlier links of the award stop working.
+    /// Sends the earner a fresh claim link; earlier links of the award stop working. Only while the
+    /// earner has something to answer (a link to an answered award would only say "already used"),
+    /// and only when the e-mail can go (else the old link would die for nothing).
     func resend(_ award: Award) async throws {
-        guard award.isPublic || award.earnerState == .pending, !award.isRevoked else { throw BlasonError.conflict(.notAllowedNow) }
+        guard [.pending, .hidden].contains(award.earnerState), !award.isRevoked else { throw BlasonError.conflict(.notAllowedNow) }
+        guard try await NotificationSettings(db: db).silenced(.awardMail, emails: [award.recipientEmail]).isEmpty else {
+            throw BlasonError.conflict(.earnerMailOff)
+        }
         let badgeClass = try await award.$badgeClass.get(on: db)
         try await db.transactionRetrying { db in
             try await OneTimeLinks(db: db, clock: clock).retireAwardLinks(award.requireID())

@@ -62,7 +62,7 @@ struct EarnerAccountService {
     }
 
     /// Confirms an address with the code of its verification link; returns the account it belongs to.
-    func verifyEmail(code: String) async throws -> UUID {
+    func verifyEmail(code: String, signedIn: UUID? = nil) async throws -> UUID {
         try await db.transactionRetrying { db in
             let links = OneTimeLinks(db: db, clock: clock)
             let token = try await links.check(code, purpose: .emailVerification)
@@ -70,6 +70,7 @@ struct EarnerAccountService {
                   let record = try await UserEmail.query(on: db).filter(\.$email == email).first(), record.$user.id == userID else {
                 throw BlasonError.link(.mismatch)
             }
+            if let signedIn, signedIn != userID { throw BlasonError.link(.otherAccount) }
             try await links.consume(token)
             record.verifiedAt = clock.now
             try await record.save(on: db)
@@ -153,6 +154,12 @@ struct EarnerAccountService {
                 try await award.save(on: db)
             }
             try await OneTimeToken.query(on: db).filter(\.$user.$id == userID).delete()
+            // The person's addresses leave with them: their links, and the e-mails sent or waiting
+            // for them (names, links and badge names), which the organisations' outbox pages list.
+            var addresses = try await UserEmail.query(on: db).filter(\.$user.$id == userID).all().map(\.email)
+            if let user = try await User.find(userID, on: db) { addresses.append(user.email) }
+            try await OneTimeToken.query(on: db).filter(\.$email ~~ addresses).delete()
+            try await OutboxMessage.query(on: db).filter(\.$toAddress ~~ addresses).delete()
             let memberships = try await Membership.query(on: db).filter(\.$user.$id == userID).all()
             for membership in memberships where membership.role == .admin {
                 let admins = try await Membership.query(on: db).filter(\.$organisation.$id == membership.$organisation.id)

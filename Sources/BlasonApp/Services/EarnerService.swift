@@ -10,21 +10,38 @@ struct EarnerService {
     let clock: Clock
     let configuration: BlasonConfiguration
 
-    /// The award behind a claim link, provided the link is valid and really is this award's.
-    func claimable(awardID: UUID, secret: String) async throws -> (award: Award, token: OneTimeToken) {
+    /// The award behind a claim link, provided the link is valid and really is this award's, and,
+    /// when someone is signed in on the browser, that the award's address is one of theirs: answering
+    /// would otherwise act for another person and swap the session to theirs.
+    func claimable(awardID: UUID, secret: String, signedIn: UUID? = nil) async throws -> (award: Award, token: OneTimeToken) {
         let token = try await OneTimeLinks(db: db, clock: clock).check(secret, purpose: .awardClaim)
         guard token.$award.id == awardID else { throw BlasonError.link(.mismatch) }
         guard let award = try await Award.query(on: db).filter(\.$id == awardID).with(\.$badgeClass).first(),
               token.email == award.recipientEmail else { throw BlasonError.link(.mismatch) }
+        if let signedIn, try await !owns(signedIn, address: award.recipientEmail) { throw BlasonError.link(.otherAccount) }
         return (award, token)
+    }
+
+    /// Whether the address is the account's own (its sign-up address or one it added).
+    func owns(_ userID: UUID, address: String) async throws -> Bool {
+        if try await UserEmail.query(on: db).filter(\.$user.$id == userID).filter(\.$email == address).first() != nil { return true }
+        return try await User.find(userID, on: db)?.email == address
+    }
+
+    /// Whether following an e-mailed link may open this account's session. Only for the earner's
+    /// own password-less space: a forwarded badge e-mail must not hand over an account that has a
+    /// password or acts for an organisation.
+    func opensByLink(_ userID: UUID) async throws -> Bool {
+        guard let user = try await User.find(userID, on: db), user.passwordHash == nil else { return false }
+        return try await Membership.query(on: db).filter(\.$user.$id == userID).first() == nil
     }
 
     /// Applies the earner's answer from the e-mail link and returns the account to sign in: the link
     /// proves the inbox is theirs, so it also verifies the address. All in one transaction.
-    func answerClaim(awardID: UUID, secret: String, action: EarnerAction) async throws -> UUID {
+    func answerClaim(awardID: UUID, secret: String, action: EarnerAction, signedIn: UUID? = nil) async throws -> UUID {
         try await db.transactionRetrying { db in
             let service = EarnerService(db: db, clock: clock, configuration: configuration)
-            let (award, token) = try await service.claimable(awardID: awardID, secret: secret)
+            let (award, token) = try await service.claimable(awardID: awardID, secret: secret, signedIn: signedIn)
             guard !award.isRevoked, AwardLifecycle.allows(action, kind: award.kind, state: award.earnerState) else {
                 throw BlasonError.conflict(.notAllowedNow)
             }

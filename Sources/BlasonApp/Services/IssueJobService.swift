@@ -102,7 +102,7 @@ struct IssueJobService {
                 let issued: [Award]
                 (done, issued) = try await db.transactionRetrying { db in
                     let awards = AwardService(db: db, clock: clock, configuration: configuration, hooks: hooks)
-                    let prepared = try awards.prepare(badgeClass, draft: chunkDraft, issuedBy: issuedBy)
+                    let prepared = try awards.prepare(badgeClass, draft: try await awards.inEarnersLanguages(chunkDraft), issuedBy: issuedBy)
                     prepared.forEach { $0.$awardedBy.id = awardedBy }
                     try await awards.insert(prepared, badgeClass: badgeClass)
                     // Progress commits with the awards, and only while this worker still holds the job.

@@ -122,8 +122,10 @@ struct MailComposer: Sendable {
         let body = Self.fill(wording.body, values).trimmingCharacters(in: .whitespacesAndNewlines)
         let validity = linkExpires.map { Self.fill(t(.mailLinkValidUntil), ["date": t.date($0)]) }
         let subject = Self.fill(wording.subject, values).replacingOccurrences(of: "\n", with: " ")
-        let stop = unsubscribe.map { "\(t(.mailUnsubscribe)) :\n\($0)" }
-        let text = ([greeting, body, "\(button) :\n\(link)"] + (validity.map { [$0] } ?? []) + ["-- \n" + t(.mailFooter)] + (stop.map { [$0] } ?? []))
+        // French typography puts a space before the colon; English does not.
+        let colon = language == .fr ? " :" : ":"
+        let stop = unsubscribe.map { "\(t(.mailUnsubscribe))\(colon)\n\($0)" }
+        let text = ([greeting, body, "\(button)\(colon)\n\(link)"] + (validity.map { [$0] } ?? []) + ["-- \n" + t(.mailFooter)] + (stop.map { [$0] } ?? []))
             .joined(separator: "\n\n")
         let paragraphs = body.components(separatedBy: "\n\n").map { "<p>\(Self.escape($0).replacingOccurrences(of: "\n", with: "<br>"))</p>" }.joined()
         let html = """

@@ -44,7 +44,7 @@ enum IssuingPages {
         var expires = ""
         var evidenceURL = ""
         var narrative = ""
-        var language = "fr"
+        var language = ""
         var issues: [FieldIssue] = []
     }
 
@@ -68,7 +68,8 @@ enum IssuingPages {
                   Components.input("evidence_url", label: t(.evidenceURLLabel), value: model.evidenceURL, options: .init(type: .url), issues: model.issues, t),
                   Components.textarea("narrative", label: t(.narrativeLabel), value: model.narrative, rows: 3, issues: model.issues, t),
                   Components.select("language", label: t(.awardLanguageLabel),
-                                    options: [(value: "fr", label: "Français"), (value: "en", label: "English")], selected: model.language,
+                                    options: [(value: "", label: t(.awardLanguageRecipients)), (value: "fr", label: "Français"), (value: "en", label: "English")],
+                                    selected: model.language,
                                     issues: model.issues, t),
                   Components.submit(t(.awardButton)))
         ))
@@ -109,7 +110,7 @@ enum IssuingPages {
                                                    .span(.class("tag"), .text(EarnerPages.stateLabel(model.earnerState, t)))),
                 .unwrap(model.revocationReason) { .group(.dt(.text(t(.revocationReasonLabel))), .dd(.text($0))) }),
             .p(.a(.href(SiteRoute.assertion(model.awardID).path), .text(t(.viewPublicPage)))),
-            .if(model.canRevoke && model.status != .revoked && model.status != .declined && model.status != .withdrawn,
+            .if(model.canRevoke && model.status != .revoked && [.pending, .hidden].contains(model.earnerState),
                 .form(.method(.post), .action(SiteRoute.awardResend(model.awardID).path),
                       Layout.csrfField(page.csrf), .button(.type(.submit), .class("button"), .text(t(.resendLinkButton))))),
             .if(model.canRevoke && model.status != .revoked, .section(

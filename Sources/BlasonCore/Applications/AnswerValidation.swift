@@ -37,7 +37,7 @@ public enum AnswerValidation {
         for question in questions {
             let field = field(question)
             let raw = submitted[question.id] ?? .none
-            func fail(_ problem: Problem) { issues.append(FieldIssue(field: field, problem: problem)) }
+            func fail(_ problem: Problem) { issues.append(FieldIssue(field: field, problem: problem, label: question.label)) }
             switch (question.kind, raw) {
             case (.shortText, .text(let text)), (.longText, .text(let text)):
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -32,7 +32,7 @@ struct ExternalEndorsementController: RouteCollection {
         } catch BlasonError.invalid(let issues) {
             return try await show(req, issues: issues, typed: typed)
         }
-        return HTMLResponse.make(ErrorPage.render(.init(status: .ok, message: req.t(.externalEndorsementThanks), details: []),
-                                                  page: PageContext(request: req, title: req.t(.endorsementsHeading))))
+        return HTMLResponse.make(NoticePage.render(message: req.t(.externalEndorsementThanks),
+                                                   page: PageContext(request: req, title: req.t(.endorsementsHeading))))
     }
 }

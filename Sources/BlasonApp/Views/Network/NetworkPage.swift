@@ -58,7 +58,7 @@ enum NetworkPage {
         let t = page.t
         let templateOptions = [Option(value: "", label: t(.noTemplate))] + model.templates.map { Option(value: $0.id.uuidString, label: $0.name) }
         let subjects = [Option(value: "", label: t(.ourOrganisationOption))] + model.ourBadgeClasses
-        let filters: [(PartnerFilter, Catalogue.Key)] = [(.all, .filterAll), (.weEndorse, .filterWeEndorse), (.theyEndorseUs, .filterTheyEndorseUs), (.mutual, .filterMutual)]
+        let filters: [(PartnerFilter, Catalogue.Key)] = [(.all, .partnerFilterAll), (.weEndorse, .filterWeEndorse), (.theyEndorseUs, .filterTheyEndorseUs), (.mutual, .filterMutual)]
         let visible = model.partners.filter { $0.status != .accepted || model.filter.matches(weEndorse: $0.weEndorse, theyEndorseUs: $0.theyEndorseUs) }
         return Layout.render(page, main: .group(
             .h1(.text(t(.networkTitle))),
