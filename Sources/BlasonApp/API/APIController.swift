@@ -47,6 +47,25 @@ struct APIController: RouteCollection {
         var country: String?
     }
 
+    /// Only the fields given change.
+    struct OrganisationUpdate: Content {
+        var name: String?
+        var descriptionFr: String?
+        var descriptionEn: String?
+        var website: String?
+        var contactEmail: String?
+        var city: String?
+        var country: String?
+        /// Listed in the partner directory, where other organisations find it.
+        var findable: Bool?
+    }
+
+    /// The signed-in person's e-mail choices; only the fields given change.
+    struct Notifications: Content {
+        var awardMail: Bool?
+        var endorsementDigest: Bool?
+    }
+
     struct AwardRequest: Content {
         struct Item: Content {
             var email: String
@@ -82,6 +101,9 @@ struct APIController: RouteCollection {
         authed.get("organisations") { try await listOrganisations($0) }
         authed.post("organisations") { try await createOrganisation($0) }
         authed.get("organisations", ":slug") { try await organisation($0) }
+        authed.patch("organisations", ":slug") { try await updateOrganisation($0) }
+        authed.get("me", "notifications") { try await notifications($0) }
+        authed.put("me", "notifications") { try await setNotifications($0) }
         authed.get("organisations", ":slug", "badge-classes") { try await listBadgeClasses($0) }
         authed.on(.POST, "organisations", ":slug", "badge-classes", body: .collect(maxSize: "2mb")) { try await createBadgeClass($0) }
         authed.get("badge-classes", ":id") { try await badgeClass($0) }
@@ -150,6 +172,37 @@ struct APIController: RouteCollection {
         let organisation = try await req.organisations.find(req.parameters.require("slug"))
         let membership = try req.requireAPIMembership(organisation.requireID(), nil)
         return APIModel.Organisation(organisation, role: membership.role, publisher: req.blason.publisher)
+    }
+
+    func updateOrganisation(_ req: Request) async throws -> APIModel.Organisation {
+        let organisation = try await req.organisations.find(req.parameters.require("slug"))
+        _ = try req.requireAPIMembership(organisation.requireID(), .admin)
+        let body = try req.decodeBody(OrganisationUpdate.self)
+        let draft = OrganisationDraft(
+            name: body.name ?? organisation.name, slug: organisation.slug,
+            description: LocalizedText(fr: body.descriptionFr ?? organisation.description.fr, en: body.descriptionEn ?? organisation.description.en),
+            website: body.website ?? organisation.website, contactEmail: body.contactEmail ?? organisation.contactEmail,
+            city: body.city ?? organisation.city, country: body.country ?? organisation.country)
+        try await req.organisations.update(organisation, draft: draft, logo: nil, findable: body.findable ?? organisation.findable)
+        return APIModel.Organisation(organisation, role: .admin, publisher: req.blason.publisher)
+    }
+
+    func notifications(_ req: Request) async throws -> Notifications {
+        let userID = try req.requireUserID()
+        let settings = NotificationSettings(db: req.db)
+        return Notifications(awardMail: try await settings.isEnabled(.awardMail, userID: userID),
+                             endorsementDigest: try await settings.isEnabled(.endorsementDigest, userID: userID))
+    }
+
+    func setNotifications(_ req: Request) async throws -> Notifications {
+        let userID = try req.requireUserID()
+        let body = try req.decodeBody(Notifications.self)
+        try await req.db.transactionRetrying { db in
+            let settings = NotificationSettings(db: db)
+            if let awardMail = body.awardMail { try await settings.set(.awardMail, enabled: awardMail, userID: userID) }
+            if let digest = body.endorsementDigest { try await settings.set(.endorsementDigest, enabled: digest, userID: userID) }
+        }
+        return try await notifications(req)
     }
 
     // MARK: Badge classes

@@ -21,6 +21,9 @@ struct NetworkAPIController: RouteCollection {
         var status: String
         var incoming: Bool
         var createdAt: Date?
+        /// Whether either side has a published endorsement of the other organisation (the Réseau filters).
+        var weEndorse = false
+        var theyEndorseUs = false
     }
 
     struct PartnershipRequest: Content {
@@ -142,12 +145,26 @@ struct NetworkAPIController: RouteCollection {
         return try await req.network.directory(search: req.query[String.self, at: "search"], excluding: organisationID).map(entry)
     }
 
+    /// `?filter=` as on the Réseau page: all, we-endorse, they-endorse-us, mutual.
     func partnerships(_ req: Request) async throws -> [PartnershipItem] {
         let organisationID = try await administered(req)
-        return try await req.network.partnerships(of: organisationID).map { partnership in
+        var filter = PartnerFilter.all
+        if let raw = req.query[String.self, at: "filter"] {
+            guard let parsed = PartnerFilter(rawValue: raw) else { throw BlasonError.invalid("filter", .notAllowedValue(raw)) }
+            filter = parsed
+        }
+        let published = try await Endorsement.query(on: req.db)
+            .group(.or) { $0.filter(\.$endorser.$id == organisationID).filter(\.$subjectOrganisation.$id == organisationID) }
+            .filter(\.$statusName == EndorsementStatus.published.rawValue).all()
+        let weEndorse = Set(published.filter { $0.$endorser.id == organisationID }.map { $0.$subjectOrganisation.id })
+        let theyEndorseUs = Set(published.filter { $0.$subjectOrganisation.id == organisationID }.compactMap { $0.$endorser.id })
+        return try await req.network.partnerships(of: organisationID).compactMap { partnership in
             let other = partnership.$requester.id == organisationID ? partnership.partner : partnership.requester
+            let otherID = try other.requireID()
+            guard filter.matches(weEndorse: weEndorse.contains(otherID), theyEndorseUs: theyEndorseUs.contains(otherID)) else { return nil }
             return PartnershipItem(id: partnership.id!.lowercased, partner: entry(other), status: partnership.statusName,
-                                   incoming: partnership.$partner.id == organisationID, createdAt: partnership.createdAt)
+                                   incoming: partnership.$partner.id == organisationID, createdAt: partnership.createdAt,
+                                   weEndorse: weEndorse.contains(otherID), theyEndorseUs: theyEndorseUs.contains(otherID))
         }
     }
 

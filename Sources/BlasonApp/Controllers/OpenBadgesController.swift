@@ -40,6 +40,8 @@ struct OpenBadgesController: RouteCollection {
             email: organisation.contactEmail, hasLogo: organisation.logoData != nil,
             badges: badges.map { .init(id: $0.id!, name: $0.name.text(in: req.context.language)) })
         model.received = received.map { (awardID: $0.id!, badgeClassID: $0.$badgeClass.id, name: $0.badgeClass.name.text(in: req.context.language)) }
+        model.endorsements = EndorsementList.items(try await req.endorsements.published(organisation: organisation.requireID()),
+                                                   url: { SiteRoute.endorsement($0).path })
         return HTMLResponse.make(PublicPages.issuer(model, page: PageContext(request: req, title: organisation.name)))
     }
 
@@ -69,10 +71,12 @@ struct OpenBadgesController: RouteCollection {
             return ContentNegotiation.jsonLD(try req.blason.publisher.badgeClass(badgeClass, endorsements: endorsements, asOf: asOf))
         }
         let issuer = try await badgeClass.$organisation.get(on: req.db)
-        let model = PublicPages.BadgeClassModel(
+        var model = PublicPages.BadgeClassModel(
             id: badgeClass.id!, issuerID: issuer.id!, issuerName: issuer.name, name: badgeClass.name, description: badgeClass.summary,
             criteria: badgeClass.criteria, criteriaURL: badgeClass.criteriaURL, tags: badgeClass.tags, alignments: badgeClass.alignments,
             archived: badgeClass.isArchived)
+        model.endorsements = EndorsementList.items(try await req.endorsements.published(badgeClass: badgeClass.requireID(), asOf: nil),
+                                                   url: { SiteRoute.endorsement($0).path })
         return HTMLResponse.make(PublicPages.badgeClass(model, page: PageContext(request: req, title: badgeClass.name.text(in: req.context.language))))
     }
 
@@ -94,12 +98,19 @@ struct OpenBadgesController: RouteCollection {
         let award = try await req.awards.findPublic(req.idParameter())
         let issuer = try await Organisation.find(award.$organisation.id, on: req.db)
         let badgeClass = award.badgeClass
-        let model = PublicPages.AssertionModel(
+        var model = PublicPages.AssertionModel(
             awardID: award.id!, badgeClassID: badgeClass.id!, issuerID: award.$organisation.id, badgeName: badgeClass.name,
             badgeDescription: badgeClass.summary, criteria: badgeClass.criteria, issuerName: issuer?.name ?? "",
             recipientName: award.recipientName, issuedOn: award.issuedOn, expires: award.expires, evidenceURL: award.evidenceURL,
             narrative: award.narrative, status: req.awards.status(of: award), revocationReason: award.revocationReason,
             formats: publisher.bakedFormats(for: badgeClass), signed: try await req.badgeClasses.signedAssertions(badgeClass.requireID()))
+        // The same endorsements as the award's Open Badges data: the issuer's, and the badge class's
+        // made by the time it was awarded.
+        let language = req.context.language
+        model.endorsements = EndorsementList.items(try await req.endorsements.published(organisation: award.$organisation.id),
+                                                   url: { SiteRoute.endorsement($0).path }, subject: issuer?.name)
+            + EndorsementList.items(try await req.endorsements.published(badgeClass: badgeClass.requireID(), asOf: award.issuedOn.addingTimeInterval(0.000_999)),
+                                    url: { SiteRoute.endorsement($0).path }, subject: badgeClass.name.text(in: language))
         return HTMLResponse.make(PublicPages.assertion(model, page: PageContext(request: req, title: badgeClass.name.text(in: req.context.language))),
                                  status: award.isRevoked ? .gone : .ok)
     }

@@ -99,7 +99,7 @@ enum Catalogue {
         case templateNameLabel, templateTextFR, templateTextEN, saveTemplateButton, deleteTemplateButton, noPartners, noEndorsements
         case weEndorseTag, theyEndorseUsTag, partnershipRequestedNotice, endorsementPublishedNotice, requestSentNotice
         case externalEndorseTitle, externalEndorseIntro, yourNameLabel, affiliationLabel, endorsementTextLabel, sendEndorsementButton
-        case externalEndorsementThanks, endorsedOn, endorsementsHeading, ofOrganisation, networkSavedNotice
+        case externalEndorsementThanks, useTemplateButton, endorsedOn, endorsementsHeading, ofOrganisation, networkSavedNotice
         // Programme
         case navProgramme, programmeExpectedSkillsHeading, programmeLevelReminder, programmeParticipantsHeading, programmeNoParticipants
         case programmeContact, joinTitle, joinIntro, stepPartnerTitle, stepPartnerDone, stepPartnerPending, stepPartnerButton
@@ -687,6 +687,7 @@ enum Catalogue {
         case .affiliationLabel: ("Votre organisation ou fonction", "Your organisation or role")
         case .endorsementTextLabel: ("Votre endossement", "Your endorsement")
         case .sendEndorsementButton: ("Envoyer l'endossement", "Send the endorsement")
+        case .useTemplateButton: ("Partir de ce modèle", "Start from this template")
         case .externalEndorsementThanks: ("Merci ! Votre endossement sera publié après validation.", "Thank you! Your endorsement will be published once approved.")
         case .endorsedOn: ("endossé le", "endorsed on")
         case .endorsementsHeading: ("Endossements", "Endorsements")

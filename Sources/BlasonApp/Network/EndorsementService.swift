@@ -217,13 +217,13 @@ struct EndorsementService {
     /// moment: an endorsement shows on awards issued after it was made.
     func published(organisation organisationID: UUID) async throws -> [Endorsement] {
         try await Endorsement.query(on: db).filter(\.$subjectOrganisation.$id == organisationID).filter(\.$subjectBadgeClass.$id == nil)
-            .filter(\.$statusName == EndorsementStatus.published.rawValue).sort(\.$publishedAt).all()
+            .filter(\.$statusName == EndorsementStatus.published.rawValue).with(\.$endorser).sort(\.$publishedAt).all()
     }
 
     func published(badgeClass badgeClassID: UUID, asOf date: Date?) async throws -> [Endorsement] {
         var query = Endorsement.query(on: db).filter(\.$subjectBadgeClass.$id == badgeClassID)
             .filter(\.$statusName == EndorsementStatus.published.rawValue)
         if let date { query = query.filter(\.$publishedAt <= date) }
-        return try await query.sort(\.$publishedAt).all()
+        return try await query.with(\.$endorser).sort(\.$publishedAt).all()
     }
 }

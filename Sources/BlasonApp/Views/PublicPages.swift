@@ -22,6 +22,7 @@ enum PublicPages {
         let revocationReason: String?
         let formats: [BadgeImageFormat]
         var signed = false
+        var endorsements: [EndorsementList.Item] = []
     }
 
     static func assertion(_ model: AssertionModel, page: PageContext) -> String {
@@ -53,6 +54,7 @@ enum PublicPages {
                 .h2(.text(t(.evidenceHeading))),
                 .unwrap(model.narrative) { .p(.text($0)) },
                 .unwrap(model.evidenceURL) { .p(.a(.href($0), .attribute(named: "rel", value: "nofollow noopener"), .text($0))) })),
+            EndorsementList.section(model.endorsements, page: page),
             .if(model.status != .revoked, .section(
                 .class("downloads"),
                 .h2(.text(t(.openBadgesData))),
@@ -93,6 +95,7 @@ enum PublicPages {
         let tags: [String]
         let alignments: [Alignment]
         let archived: Bool
+        var endorsements: [EndorsementList.Item] = []
     }
 
     static func badgeClass(_ model: BadgeClassModel, page: PageContext) -> String {
@@ -112,7 +115,8 @@ enum PublicPages {
                     .unwrap(alignment.targetFramework) { .text(" — \($0)") },
                     .unwrap(alignment.targetCode) { .text(" (\($0))") })
             }))),
-            .if(!model.tags.isEmpty, .section(.h2(.text(t(.tagsHeading))), .ul(.class("tags"), .forEach(model.tags) { .li(.class("tag"), .text($0)) })))
+            .if(!model.tags.isEmpty, .section(.h2(.text(t(.tagsHeading))), .ul(.class("tags"), .forEach(model.tags) { .li(.class("tag"), .text($0)) }))),
+            EndorsementList.section(model.endorsements, page: page)
         ))
     }
 
@@ -130,6 +134,7 @@ enum PublicPages {
         let badges: [Badge]
         /// Badges the organisation itself earned (e.g. a programme's participant badge), as award ids.
         var received: [(awardID: UUID, badgeClassID: UUID, name: String)] = []
+        var endorsements: [EndorsementList.Item] = []
     }
 
     static func issuer(_ model: IssuerModel, page: PageContext) -> String {
@@ -153,7 +158,8 @@ enum PublicPages {
                 .li(.class("badge-card"), .a(.href(SiteRoute.badge(badge.id).path),
                                              Components.badgeImage(SiteRoute.badgeImage(badge.id).path, name: badge.name, size: "small"),
                                              .span(.text(badge.name))))
-            })
+            }),
+            EndorsementList.section(model.endorsements, page: page)
         ))
     }
 }

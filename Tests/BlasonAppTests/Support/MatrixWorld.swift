@@ -281,7 +281,7 @@ struct MatrixWorld {
             "GET /ob3/issuers/:id": "/ob3/issuers/\(lower(alpha.id))", "GET /ob3/issuers/:id/jwks.json": "/ob3/issuers/\(lower(alpha.id))/jwks.json",
             "GET /ob3/issuers/:id/status/:page": "/ob3/issuers/\(lower(alpha.id))/status/1",
             "GET /ob3/achievements/:id": "/ob3/achievements/\(badge)", "GET /ob3/endorsements/:id": "/ob3/endorsements/\(lower(endorsement.id))",
-            "GET /api/v1/organisations/:slug": "/api/v1/organisations/alpha",
+            "GET /api/v1/organisations/:slug": "/api/v1/organisations/alpha", "PATCH /api/v1/organisations/:slug": "/api/v1/organisations/alpha",
             "GET /api/v1/badge-classes/:id": "/api/v1/badge-classes/\(badge)",
             "GET /api/v1/awards/:id": "/api/v1/awards/\(lower(privateAward.id))",
             "POST /api/v1/awards/:id/revoke": "/api/v1/awards/\(lower(revokedAward.id))/revoke",

@@ -30,9 +30,10 @@ struct NetworkController: RouteCollection {
 
     private func field(_ req: Request, _ name: String) -> String { (try? req.content.get(String.self, at: name)) ?? "" }
 
-    func page(_ req: Request, issues: [FieldIssue] = []) async throws -> Response {
+    func page(_ req: Request, issues: [FieldIssue] = [], drafts: [String: (template: String, text: String)] = [:]) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
-        let model = try await NetworkPageModel.build(req, organisationID: current.organisationID, issues: issues)
+        var model = try await NetworkPageModel.build(req, organisationID: current.organisationID, issues: issues)
+        model.drafts = drafts
         return HTMLResponse.make(NetworkPage.render(model, page: PageContext(request: req, title: req.t(.networkTitle))),
                                  status: issues.isEmpty ? .ok : .unprocessableEntity)
     }
@@ -87,9 +88,27 @@ struct NetworkController: RouteCollection {
         return template.text.text(in: req.context.language)
     }
 
+    /// "Partir de ce modèle": the page again with the template's text in the box `box`, nothing saved.
+    private func startingFromTemplate(_ req: Request, box: String, organisationID: UUID) async throws -> Response? {
+        guard field(req, "step") == "prefill" else { return nil }
+        guard let templateID = UUID(uuidString: field(req, "template")),
+              let template = try await EndorsementTemplate.find(templateID, on: req.db), template.$organisation.id == organisationID else {
+            return try await page(req, issues: [FieldIssue(field: "template", problem: .required)])
+        }
+        return try await page(req, drafts: [box: (templateID.uuidString, template.text.text(in: req.context.language))])
+    }
+
     func endorse(_ req: Request) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
         guard let subject = UUID(uuidString: field(req, "organisation")) else { throw BlasonError.invalid("organisation", .required) }
+        if let partnership = try await Partnership.query(on: req.db).group(.or, { $0
+                .group(.and) { $0.filter(\.$requester.$id == current.organisationID).filter(\.$partner.$id == subject) }
+                .group(.and) { $0.filter(\.$partner.$id == current.organisationID).filter(\.$requester.$id == subject) } })
+                .filter(\.$statusName == PartnershipStatus.accepted.rawValue).first(),
+           let prefilled = try await startingFromTemplate(req, box: "endorse-comment-\(partnership.id!.uuidString.lowercased().prefix(8))",
+                                                          organisationID: current.organisationID) {
+            return prefilled
+        }
         return try await change(req, notice: .endorsementPublishedNotice) {
             _ = try await req.endorsements.endorse(by: current.organisationID, organisation: subject, badgeClass: UUID(uuidString: field(req, "badge_class")),
                                                    comment: try await text(req, organisationID: current.organisationID))
@@ -123,6 +142,10 @@ struct NetworkController: RouteCollection {
 
     func answer(_ req: Request, accept: Bool) async throws -> Response {
         let current = try req.requireOrganisation(.admin)
+        if accept, let prefilled = try await startingFromTemplate(req, box: "request-comment-\(try req.idParameter().uuidString.lowercased().prefix(8))",
+                                                                  organisationID: current.organisationID) {
+            return prefilled
+        }
         return try await change(req, notice: accept ? .endorsementPublishedNotice : .networkSavedNotice) {
             let comment = accept ? try await text(req, organisationID: current.organisationID) : nil
             try await req.endorsements.answer(req.idParameter(), by: current.organisationID, accept: comment)

@@ -52,6 +52,9 @@ enum NetworkPage {
         var issues: [FieldIssue] = []
         var sharesSent: [SharingViews.Row] = []
         var sharesReceived: [SharingViews.Row] = []
+        /// Texts started from a template, by the id of the box they go in: the person edits them
+        /// before publishing ("Partir de ce modèle", no script needed).
+        var drafts: [String: (template: String, text: String)] = [:]
     }
 
     static func render(_ model: Model, page: PageContext) -> String {
@@ -91,9 +94,12 @@ enum NetworkPage {
                              .if(!request.message.isEmpty, .p(.class("quote"), .text(request.message))),
                              .form(.method(.post), .action(SiteRoute.endorsementRequestAction(request.id, "accept").path), .attribute(named: "novalidate"),
                                    Layout.csrfField(page.csrf),
-                                   Components.select("template", label: t(.templateChoice), options: templateOptions.map { ($0.value, $0.label) }, selected: "",
+                                   Components.select("template", label: t(.templateChoice), options: templateOptions.map { ($0.value, $0.label) },
+                                                     selected: model.drafts["request-comment-\(request.id.uuidString.lowercased().prefix(8))"]?.template ?? "",
                                                      id: "request-template-\(request.id.uuidString.lowercased().prefix(8))", t),
-                                   Components.textarea("comment", label: t(.commentLabel), value: nil, rows: 3,
+                                   useTemplateButton(t),
+                                   Components.textarea("comment", label: t(.commentLabel),
+                                                       value: model.drafts["request-comment-\(request.id.uuidString.lowercased().prefix(8))"]?.text, rows: 4,
                                                        id: "request-comment-\(request.id.uuidString.lowercased().prefix(8))", t),
                                    Components.submit(t(.acceptRequestButton))),
                              .form(.method(.post), .action(SiteRoute.endorsementRequestAction(request.id, "decline").path), .class("inline"),
@@ -114,6 +120,11 @@ enum NetworkPage {
                      .element(named: "details", nodes: [.element(named: "summary", text: t(.saveTemplateButton)),
                                                         templateForm(id: nil, name: "", fr: "", en: "", page)]))
         ))
+    }
+
+    /// Puts the chosen template's text in the box below, to be edited before publishing.
+    private static func useTemplateButton(_ t: Localizer) -> Node<HTML.FormContext> {
+        .p(.button(.type(.submit), .name("step"), .value("prefill"), .class("button small"), .text(t(.useTemplateButton))))
     }
 
     private static func partnerItem(_ partner: Partner, _ model: Model, _ templates: [Option], _ subjects: [Option], _ page: PageContext) -> Node<HTML.ListContext> {
@@ -138,6 +149,7 @@ enum NetworkPage {
                  .if(partner.status == .accepted, post("end", .endPartnershipButton, "small danger"))),
             .if(partner.status == .accepted, .group(
                 .element(named: "details", nodes: [
+                    .if(model.drafts["endorse-comment-\(key)"] != nil, .attribute(named: "open", value: "open")),
                     .element(named: "summary", text: t(.endorseButton)),
                     .form(.method(.post), .action(SiteRoute.networkAction("endorse").path), .attribute(named: "novalidate"),
                           Layout.csrfField(page.csrf),
@@ -145,9 +157,11 @@ enum NetworkPage {
                           Components.select("badge_class", label: t(.endorseBadgeLabel),
                                             options: [(value: "", label: t(.endorseOrganisationLabel))] + partner.badgeClasses.map { ($0.value, $0.label) },
                                             selected: "", id: "endorse-badge-\(key)", t),
-                          Components.select("template", label: t(.templateChoice), options: templates.map { ($0.value, $0.label) }, selected: "",
-                                            id: "endorse-template-\(key)", t),
-                          Components.textarea("comment", label: t(.commentLabel), value: nil, rows: 3, id: "endorse-comment-\(key)", t),
+                          Components.select("template", label: t(.templateChoice), options: templates.map { ($0.value, $0.label) },
+                                            selected: model.drafts["endorse-comment-\(key)"]?.template ?? "", id: "endorse-template-\(key)", t),
+                          useTemplateButton(t),
+                          Components.textarea("comment", label: t(.commentLabel), value: model.drafts["endorse-comment-\(key)"]?.text, rows: 4,
+                                              id: "endorse-comment-\(key)", t),
                           Components.submit(t(.endorseButton))),
                 ]),
                 .element(named: "details", nodes: [
@@ -183,6 +197,7 @@ enum NetworkPage {
                    .unwrap(row.date) { .text(" — \(t(.endorsedOn)) \(t.date($0))") }, .text(" "),
                    .span(.class("tag"), .text(row.status == .awaitingApproval ? t(.awaitingApproval) : row.status == .withdrawn ? t(.statusWithdrawn) : t(.statusValid)))),
                 .p(.class("quote"), .text(row.comment)),
+                .div(.class("actions"),
                 .if(row.status == .awaitingApproval, .group(
                     .form(.method(.post), .action(SiteRoute.endorsementAction(row.id, "approve").path), .class("inline"), Layout.csrfField(page.csrf),
                           .button(.type(.submit), .class("button small primary"), .text(t(.approveEndorsementButton)))),
@@ -190,7 +205,7 @@ enum NetworkPage {
                           .button(.type(.submit), .class("button small"), .text(t(.declineEndorsementButton)))))),
                 .if(row.status == .published, .form(.method(.post), .action(SiteRoute.endorsementAction(row.id, "withdraw").path), .class("inline"),
                                                     Layout.csrfField(page.csrf), .button(.type(.submit), .class("button small danger"), .text(t(.withdrawEndorsementButton))))),
-                .if(row.status == .published, .a(.href(SiteRoute.endorsement(row.id).path + "?format=json"), .text("Open Badges"))))
+                .if(row.status == .published, .a(.href(SiteRoute.endorsement(row.id).path + "?format=json"), .text("Open Badges")))))
         })
     }
 
