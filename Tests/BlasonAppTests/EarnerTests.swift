@@ -96,6 +96,20 @@ struct EarnerTests {
         }
     }
 
+    /// The secret with three of its characters changed: same length and alphabet, another secret.
+    static func tampered(_ secret: String) -> String {
+        var characters = Array(secret)
+        for index in [0, characters.count / 2, characters.count - 1] where characters.indices.contains(index) {
+            characters[index] = characters[index] == "A" ? "B" : "A"
+        }
+        return String(characters)
+    }
+
+    /// The stored one-time link behind a secret sent by e-mail (only its hash is stored).
+    static func token(_ app: Application, secret: String) async throws -> OneTimeToken {
+        try #require(try await OneTimeToken.query(on: app.db).filter(\.$tokenHash == SecureToken.sha256Hex(secret)).first())
+    }
+
     @Test func badLinksGetAClearPageAndChangeNothing() async throws {
         let clock = TestClock()
         try await TestApp.run(clock: clock.clock) { app in
@@ -105,36 +119,142 @@ struct EarnerTests {
             let linkA = try await Mailbox.latestLink(app, to: "a@example.org")
             let linkB = try await Mailbox.latestLink(app, to: "b@example.org")
             let parts = linkA.split(separator: "/").map(String.init) // claim, award id, token
-            let awardB = linkB.split(separator: "/").map(String.init)[1]
+            let (awardA, secretA) = (parts[1], parts[2])
+            let partsB = linkB.split(separator: "/").map(String.init)
+            let (awardB, secretB) = (partsB[1], partsB[2])
+            let idA = try #require(UUID(uuidString: awardA)), idB = try #require(UUID(uuidString: awardB))
+            let stateAtA = try #require(try await Award.find(idA, on: app.db)).earnerStateAt
+            let stateAtB = try #require(try await Award.find(idB, on: app.db)).earnerStateAt
+
+            /// Opens `path` and posts its accept and hide forms: each gets the clear page (`status`,
+            /// `message`) and the database is left as it was.
+            func refused(_ client: WebClient, _ path: String, _ status: HTTPStatus, _ message: String, what: String,
+                         sourceLocation: SourceLocation = #_sourceLocation) async throws {
+                try await DatabaseSnapshot.expectUnchanged(app, what, sourceLocation: sourceLocation) {
+                    let page = try await client.get(path)
+                    #expect(page.status == status, "\(what): GET", sourceLocation: sourceLocation)
+                    #expect(PageText.of(page.body.string).contains(message), "\(what): GET", sourceLocation: sourceLocation)
+                    for action in ["accept", "hide"] {
+                        let answer = try await client.post(path + "/" + action, [])
+                        #expect(answer.status == status, "\(what): POST \(action)", sourceLocation: sourceLocation)
+                        #expect(PageText.of(answer.body.string).contains(message), "\(what): POST \(action)", sourceLocation: sourceLocation)
+                    }
+                }
+            }
+            /// Nobody was signed in by the refused answers.
+            func expectNoSession(_ client: WebClient, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+                let passport = try await client.get("/passport")
+                #expect(passport.status == .seeOther && WebClient.location(passport) == "/passport/sign-in", sourceLocation: sourceLocation)
+            }
+            func expectUntouched(_ id: UUID, _ secret: String, stateAt: Date?, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+                let award = try #require(try await Award.find(id, on: app.db), sourceLocation: sourceLocation)
+                #expect(award.earnerState == .pending && award.earnerStateAt == stateAt, sourceLocation: sourceLocation)
+                #expect(try await Self.token(app, secret: secret).usedAt == nil, "the link is still unused", sourceLocation: sourceLocation)
+            }
+
+            // A tampered link, from a visitor who has the real page open (so the forms carry a valid anti-forgery token).
+            let visitor = WebClient(app)
+            #expect(try await visitor.get(linkA).status == .ok)
+            try await refused(visitor, "/claim/\(awardA)/\(Self.tampered(secretA))", .notFound, "Lien non valide", what: "tampered link")
+            try await expectNoSession(visitor)
+            try await expectUntouched(idA, secretA, stateAt: stateAtA)
+
+            // A's link used on B's award: someone else's link.
+            try await refused(visitor, "/claim/\(awardB)/\(secretA)", .badRequest, "Lien d'une autre personne", what: "link of another earner")
+            try await expectNoSession(visitor)
+            try await expectUntouched(idA, secretA, stateAt: stateAtA)
+            try await expectUntouched(idB, secretB, stateAt: stateAtB)
+
+            // Accepting, then accepting again: by the used link and from the passport.
             let earner = WebClient(app)
             try await earner.get(linkA)
-
-            let tampered = try await earner.get("/claim/\(parts[1])/\(parts[2].dropLast())x")
-            #expect(tampered.status == .notFound)
-            #expect(tampered.body.string.contains("Lien non valide"))
-            let mismatch = try await earner.get("/claim/\(awardB)/\(parts[2])")
-            #expect(mismatch.status == .badRequest)
-            #expect(mismatch.body.string.contains("Lien d&apos;une autre personne") || mismatch.body.string.contains("Lien d'une autre personne"))
-            #expect(try await earner.post("/claim/\(awardB)/\(parts[2])/accept", []).status == .badRequest)
-
-            try await earner.get(linkA)
             #expect(try await earner.post(linkA + "/accept", []).status == .seeOther)
+            let accepted = try #require(try await Award.find(idA, on: app.db))
+            #expect(accepted.earnerState == .accepted)
+            #expect(try await Self.token(app, secret: secretA).usedAt != nil)
             try await earner.get("/passport") // signing in started a new session, with its own form token
-            let twice = try await earner.post(linkA + "/accept", [])
-            #expect(twice.status == .conflict)
-            #expect(twice.body.string.contains("Lien déjà utilisé"))
+            try await refused(earner, linkA, .conflict, "Lien déjà utilisé", what: "used link")
+            try await DatabaseSnapshot.expectUnchanged(app, "accepting again from the passport") {
+                let twice = try await earner.post("/passport/awards/\(awardA)/accept", [])
+                #expect(twice.status == .conflict)
+                #expect(PageText.of(twice.body.string).contains("Cette action n'est plus possible."))
+            }
+            let still = try #require(try await Award.find(idA, on: app.db))
+            #expect(still.earnerState == .accepted && still.earnerStateAt == accepted.earnerStateAt)
 
+            // B opened the page, then came back after the link's lifetime.
+            let late = WebClient(app)
+            #expect(try await late.get(linkB).status == .ok)
             clock.advance(days: 91)
-            let expired = try await WebClient(app).get(linkB)
-            #expect(expired.status == .gone)
-            #expect(expired.body.string.contains("Lien expiré"))
+            try await refused(late, linkB, .gone, "Lien expiré", what: "expired link")
+            try await expectNoSession(late)
+            try await expectUntouched(idB, secretB, stateAt: stateAtB)
 
-            let wrongCode = try await WebClient(app).get("/passport/emails/verify?code=not-a-real-code")
-            #expect(wrongCode.status == .notFound)
-            #expect(wrongCode.body.string.contains("Lien non valide"))
+            try await DatabaseSnapshot.expectUnchanged(app, "made-up verification code") {
+                let wrongCode = try await WebClient(app).get("/passport/emails/verify?code=not-a-real-code")
+                #expect(wrongCode.status == .notFound)
+                #expect(wrongCode.body.string.contains("Lien non valide"))
+            }
 
             let states = try await Award.query(on: app.db).sort(\.$recipientEmail).all().map(\.earnerState)
             #expect(states == [.accepted, .pending])
+        }
+    }
+
+    @Test func wrongVerificationCodeChangesNothing() async throws {
+        try await TestApp.run { app in
+            let issuer = try await Scenario.organisationAdmin(app)
+            let badge = try await Scenario.badgeClass(issuer)
+            try await Self.award(issuer, badge, "home@example.org")
+            try await Self.award(issuer, try await Scenario.badgeClass(issuer, name: "Badge travail"), "work@example.org")
+            let earner = WebClient(app)
+            let claim = try await Mailbox.latestLink(app, to: "home@example.org")
+            try await earner.get(claim)
+            #expect(try await earner.post(claim + "/accept", []).status == .seeOther)
+            let workClaim = try await Mailbox.latestLink(app, to: "work@example.org")
+
+            // The signed-in earner adds a second address through the form of their passport.
+            try await earner.get("/passport/emails")
+            #expect(try await earner.post("/passport/emails", [("email", "work@example.org")]).status == .seeOther)
+            let verification = try #require(try await Mailbox.messages(app, to: "work@example.org").last { $0.event == "email-verification" })
+            let link = try #require(Mailbox.link(in: verification))
+            let code = try #require(URLComponents(string: link)?.queryItems?.first { $0.name == "code" }?.value)
+            func workAddress() async throws -> UserEmail {
+                try #require(try await UserEmail.query(on: app.db).filter(\.$email == "work@example.org").first())
+            }
+            #expect(try await workAddress().verifiedAt == nil)
+            let home = try #require(try await UserEmail.query(on: app.db).filter(\.$email == "home@example.org").first())
+            #expect(try await workAddress().$user.id == home.$user.id)
+
+            let wrongCodes = [(Self.tampered(code), "tampered code"),
+                              (String(workClaim.split(separator: "/")[2]), "the secret of another kind of link (the award's claim link)"),
+                              ("", "no code")]
+            for (wrong, what) in wrongCodes {
+                try await DatabaseSnapshot.expectUnchanged(app, what) {
+                    let page = try await earner.get("/passport/emails/verify?code=\(wrong)")
+                    #expect(page.status == .notFound, "\(what)")
+                    #expect(PageText.of(page.body.string).contains("Lien non valide"), "\(what)")
+                }
+                #expect(try await workAddress().verifiedAt == nil, "\(what)")
+                #expect(try await Self.token(app, secret: code).usedAt == nil, "\(what): the real code is still usable")
+                let passport = try await earner.get("/passport")
+                #expect(passport.status == .ok, "\(what): still signed in")
+                #expect(passport.body.string.contains("Accueillir le public"))
+                #expect(!passport.body.string.contains("Badge travail"), "\(what): the badge sent to the unverified address stays out of the passport")
+            }
+
+            // The real code works.
+            let verified = try await earner.get(link)
+            #expect(verified.status == .seeOther && WebClient.location(verified) == "/passport")
+            #expect(try await workAddress().verifiedAt != nil)
+            #expect(try await Self.token(app, secret: code).usedAt != nil)
+            #expect(try await earner.get("/passport").body.string.contains("Badge travail"))
+            // And only once.
+            try await DatabaseSnapshot.expectUnchanged(app, "verification link used twice") {
+                let again = try await earner.get(link)
+                #expect(again.status == .conflict)
+                #expect(PageText.of(again.body.string).contains("Lien déjà utilisé"))
+            }
         }
     }
 

@@ -88,6 +88,20 @@ struct NetworkPagesTests {
         }
     }
 
+    @Test func endingAPartnershipClosesItsPendingRequests() async throws {
+        try await TestApp.run { app in
+            let pair = try await NetworkTests.partners(app)
+            try await pair.a.get("/network")
+            #expect(try await pair.a.post("/network/requests", [("partner", pair.bID.uuidString), ("message", "Un endossement ?")]).status == .seeOther)
+            #expect(try await EndorsementRequest.query(on: app.db).first()?.status == .pending)
+            let partnership = try #require(try await Partnership.query(on: app.db).first())
+            try await pair.b.get("/network")
+            #expect(try await pair.b.post("/network/partnerships/\(partnership.id!.uuidString.lowercased())/end", []).status == .seeOther)
+            #expect(try await EndorsementRequest.query(on: app.db).first()?.status == .declined)
+            #expect(!(try await pair.b.get("/network").body.string).contains("Un endossement ?"))
+        }
+    }
+
     @Test func theAPISetsTheDirectoryFlagFiltersPartnersAndSetsTheDigest() async throws {
         try await TestApp.run { app in
             let pair = try await NetworkTests.partners(app)

@@ -122,28 +122,71 @@ struct NetworkTests {
             #expect(page.body.string.contains("Votre avis compte."))
             #expect(try await outsider.post(link, [("name", ""), ("comment", "Très bien.")]).status == .unprocessableEntity)
             #expect(try await outsider.post(link, [("name", "Dr Jeanne Roux"), ("affiliation", "Université de Caen"), ("comment", "Une structure exemplaire.")]).status == .ok)
-            let reused = try await WebClient(app).get(link)
-            #expect(reused.status == .conflict, "a used link cannot write a second endorsement")
             let endorsement = try #require(try await Endorsement.query(on: app.db).first())
+            let id = endorsement.id!.uuidString.lowercased()
             #expect(endorsement.status == .awaitingApproval)
-            #expect(try await WebClient(app).get("/endorsements/\(endorsement.id!.uuidString.lowercased())", headers: ["Accept": "application/json"]).status == .notFound)
+            let answered = try #require(try await EndorsementRequest.query(on: app.db).filter(\.$externalEmail == "expert@example.org").first())
+            #expect(answered.status == .accepted && answered.$endorsement.id == endorsement.id)
 
-            // Another organisation's admin may not approve it.
+            // The used link: neither its page nor its form writes a second endorsement.
+            try await DatabaseSnapshot.expectUnchanged(app, "reused link") {
+                let reused = try await WebClient(app).get(link)
+                #expect(reused.status == .conflict, "a used link cannot write a second endorsement")
+                #expect(PageText.of(reused.body.string).contains("Lien déjà utilisé"))
+                let again = try await outsider.post(link, [("name", "Dr Jeanne Roux"), ("affiliation", "Université de Caen"),
+                                                           ("comment", "Une seconde fois, encore mieux.")])
+                #expect(again.status == .conflict)
+                #expect(PageText.of(again.body.string).contains("Lien déjà utilisé"))
+            }
+            #expect(try await Endorsement.query(on: app.db).count() == 1)
+            #expect(try await EndorsementRequest.query(on: app.db).count() == 1)
+            #expect(try await Endorsement.find(endorsement.id, on: app.db)?.comment == "Une structure exemplaire.")
+            #expect(try await WebClient(app).get("/endorsements/\(id)", headers: ["Accept": "application/json"]).status == .notFound)
+
+            // Another organisation's admin may not approve it: neither on the website nor through the API.
             let intruder = try await Scenario.organisationAdmin(app, email: "intrus@example.org", organisation: "Intrus", slug: "intrus")
             try await intruder.get("/network")
-            #expect(try await intruder.post("/network/endorsements/\(endorsement.id!.uuidString.lowercased())/approve", []).status == .forbidden)
+            let forbidden = try await DatabaseSnapshot.expectUnchanged(app, "approval by another organisation's admin") {
+                try await intruder.post("/network/endorsements/\(id)/approve", [])
+            }
+            #expect(forbidden.status == .forbidden)
+            let third = try await APITests.caller(app, email: "tiers@example.org")
+            #expect(try await third.send(.GET, "/api/v1/organisations/api-tiers").status == .ok, "the token itself is good")
+            let refused = try await DatabaseSnapshot.expectUnchanged(app, "approval through the API by a third organisation's admin") {
+                try await third.send(.POST, "/api/v1/endorsements/\(id)/review", json: #"{"approve":true}"#)
+            }
+            #expect(refused.status == .forbidden, "\(refused.status) \(refused.body.string.prefix(300))")
+            let waiting = try #require(try await Endorsement.find(endorsement.id, on: app.db))
+            #expect(waiting.status == .awaitingApproval && waiting.publishedAt == nil)
+            #expect(try await WebClient(app).get("/endorsements/\(id)", headers: ["Accept": "application/json"]).status == .notFound)
+
             try await admin.get("/network")
-            #expect(try await admin.post("/network/endorsements/\(endorsement.id!.uuidString.lowercased())/approve", []).status == .seeOther)
+            #expect(try await admin.post("/network/endorsements/\(id)/approve", []).status == .seeOther)
             let profile = try await WebClient(app).get("/issuers/\(organisation.id!.uuidString.lowercased())", headers: ["Accept": "application/ld+json"])
-            #expect(profile.body.string.contains(endorsement.id!.uuidString.lowercased()))
-            let endorser = try await WebClient(app).get("/endorsements/\(endorsement.id!.uuidString.lowercased())/endorser", headers: ["Accept": "application/json"])
+            #expect(profile.body.string.contains(id))
+            let endorser = try await WebClient(app).get("/endorsements/\(id)/endorser", headers: ["Accept": "application/json"])
             #expect(endorser.body.string.contains("Dr Jeanne Roux"))
 
-            // An expired link.
-            try await admin.post("/network/requests", [("email", "late@example.org")])
+            // An expired link: the outsider opened the page, and writes after the link's lifetime.
+            try await admin.get("/network")
+            #expect(try await admin.post("/network/requests", [("email", "late@example.org")]).status == .seeOther)
             let late = try await Mailbox.latestLink(app, to: "late@example.org")
+            let latecomer = WebClient(app)
+            #expect(try await latecomer.get(late).status == .ok)
             clock.advance(days: 91)
-            #expect(try await WebClient(app).get(late).status == .gone)
+            try await DatabaseSnapshot.expectUnchanged(app, "expired link") {
+                let expired = try await WebClient(app).get(late)
+                #expect(expired.status == .gone)
+                #expect(PageText.of(expired.body.string).contains("Lien expiré"))
+                let written = try await latecomer.post(late, [("name", "Marc Tardif"), ("affiliation", "Lycée du Havre"), ("comment", "Enfin écrit.")])
+                #expect(written.status == .gone)
+                #expect(PageText.of(written.body.string).contains("Lien expiré"))
+            }
+            #expect(try await Endorsement.query(on: app.db).count() == 1)
+            #expect(try await EndorsementRequest.query(on: app.db).count() == 2)
+            let lateRequest = try #require(try await EndorsementRequest.query(on: app.db).filter(\.$externalEmail == "late@example.org").first())
+            #expect(lateRequest.status == .pending && lateRequest.$endorsement.id == nil && lateRequest.respondedAt == nil)
+            #expect(try await Endorsement.find(endorsement.id, on: app.db)?.status == .published)
         }
     }
 
@@ -183,72 +226,122 @@ struct NetworkTests {
     }
 
     @Test func dailyDigestOnceADay() async throws {
-        // 2026-03-10 06:00 in Paris: before the 08:00 digest.
-        let clock = TestClock(try #require(CalendarDay.parse("2026-03-10T05:00:00Z")))
-        try await TestApp.run(clock: clock.clock) { app in
-            let region = try await Scenario.organisationAdmin(app, email: "admin@region.example.org", organisation: "Région Test", slug: "region-test")
-            let quiet = try await Scenario.organisationAdmin(app, email: "quiet@region.example.org", organisation: "Autre", slug: "autre")
+        // Day 1 is 2026-03-10; Paris is at UTC+1 all through the test (summer time starts on the 29th).
+        let start = try #require(CalendarDay.parse("2026-03-10T00:00:00+01:00"))
+        let clock = TestClock(start.addingTimeInterval(6 * 3600))
+        /// `hour` o'clock, Paris time, on day `day` of the test.
+        func at(day: Int, hour: Int) -> Date { start.addingTimeInterval(Double(day - 1) * 86_400 + Double(hour) * 3600) }
+        try await RestartableApp.run(clock: clock.clock) { server in
+            var app = server.app
+            var region = try await Scenario.organisationAdmin(app, email: "admin@region.example.org", organisation: "Région Test", slug: "region-test")
+            _ = try await Scenario.organisationAdmin(app, email: "quiet@region.example.org", organisation: "Autre", slug: "autre")
             let regionID = try await Self.organisation(app, "region-test").id!
             // The quiet user is an admin of the Region too, but did not tick the box.
             try await region.get("/admin/members")
-            try await region.post("/admin/members", [("email", "quiet@region.example.org"), ("role", "admin")])
-            _ = quiet
+            #expect(try await region.post("/admin/members", [("email", "quiet@region.example.org"), ("role", "admin")]).status == .seeOther)
+            let quietUser = try #require(try await User.query(on: app.db).filter(\.$email == "quiet@region.example.org").first())
+            #expect(try await Membership.query(on: app.db).filter(\.$user.$id == quietUser.id!).filter(\.$organisation.$id == regionID).count() == 1)
             try await region.get("/network")
             #expect(try await region.post("/network/digest", [("digest", "on")]).status == .seeOther)
             for slug in ["s1", "s2"] {
                 let structure = try await Scenario.organisationAdmin(app, email: "admin@\(slug).example.org", organisation: "Structure \(slug)", slug: slug)
                 try await structure.get("/network")
-                try await structure.post("/network/partners", [("organisation", regionID.uuidString)])
+                #expect(try await structure.post("/network/partners", [("organisation", regionID.uuidString)]).status == .seeOther)
             }
             for partnership in try await Partnership.query(on: app.db).all() {
                 try await region.get("/network")
-                try await region.post("/network/partnerships/\(partnership.id!.uuidString.lowercased())/accept", [])
+                #expect(try await region.post("/network/partnerships/\(partnership.id!.uuidString.lowercased())/accept", []).status == .seeOther)
             }
-            for slug in ["s1", "s2"] {
-                let structure = WebClient(app)
+            /// The structure `slug` asks the Region for an endorsement.
+            func ask(_ slug: String) async throws {
+                let structure = WebClient(server.app)
                 try await structure.get("/sign-in")
-                try await structure.post("/sign-in", [("email", "admin@\(slug).example.org"), ("password", "correct horse battery")])
+                #expect(try await structure.post("/sign-in", [("email", "admin@\(slug).example.org"), ("password", "correct horse battery")]).status == .seeOther)
                 try await structure.get("/network")
-                try await structure.post("/network/requests", [("partner", regionID.uuidString), ("message", "Endossement de \(slug)")])
+                #expect(try await structure.post("/network/requests", [("partner", regionID.uuidString), ("message", "Endossement de \(slug)")]).status == .seeOther)
             }
-            func scheduler() -> Scheduler {
-                Scheduler(db: app.db, clock: clock.clock, jobs: Scheduler.standardJobs(configuration: app.blason.configuration, masterKey: app.blason.masterKey)
-                    .filter { $0.name == "endorsement-digest" }, logger: app.logger)
+            try await ask("s1")
+            try await ask("s2")
+            let s1 = try await Self.organisation(app, "s1").id!, s2 = try await Self.organisation(app, "s2").id!
+            func pendingRequest(of requester: UUID) async throws -> EndorsementRequest {
+                try #require(try await EndorsementRequest.query(on: server.app.db).filter(\.$requester.$id == requester)
+                    .filter(\.$statusName == EndorsementRequestStatus.pending.rawValue).first())
+            }
+            /// Runs the digest job of whichever application is running, as its scheduler would.
+            func tick() async -> [String] {
+                let app = server.app
+                return await Scheduler(db: app.db, clock: clock.clock, jobs: Scheduler.standardJobs(configuration: app.blason.configuration, masterKey: app.blason.masterKey)
+                    .filter { $0.name == "endorsement-digest" }, logger: app.logger).tick()
             }
             func digests(_ email: String) async throws -> [OutboxMessage] {
-                try await Mailbox.messages(app, to: email).filter { $0.event == "endorsement-digest" }
+                try await Mailbox.messages(server.app, to: email).filter { $0.event == "endorsement-digest" }
             }
-            await scheduler().tick()
-            #expect(try await digests("admin@region.example.org").isEmpty, "not before 08:00")
+            /// The Region's admin has had `count` digests; the last one lists exactly `listed`, and the
+            /// user who did not tick has had none.
+            func expectDigests(_ count: Int, lastListing listed: [String], sourceLocation: SourceLocation = #_sourceLocation) async throws {
+                let sent = try await digests("admin@region.example.org")
+                #expect(sent.count == count, sourceLocation: sourceLocation)
+                #expect(try await digests("quiet@region.example.org").isEmpty, "the user who did not tick gets none", sourceLocation: sourceLocation)
+                guard let last = sent.last, sent.count == count else { return }
+                #expect(last.subject == "Demandes d'endossement en attente : \(listed.count)", sourceLocation: sourceLocation)
+                for name in ["Structure s1", "Structure s2"] {
+                    #expect(last.textBody.contains("- \(name) : ") == listed.contains(name),
+                            "\(name) \(listed.contains(name) ? "missing from" : "listed in") digest \(count):\n\(last.textBody)", sourceLocation: sourceLocation)
+                }
+            }
 
-            // Day 1, 09:00 and 10:00: one e-mail listing both requests.
-            clock.advance(hours: 4)
-            await scheduler().tick()
-            clock.advance(hours: 1)
-            await scheduler().tick()
-            var sent = try await digests("admin@region.example.org")
-            #expect(sent.count == 1)
-            #expect(sent[0].subject == "Demandes d'endossement en attente : 2")
-            #expect(sent[0].textBody.contains("Structure s1") && sent[0].textBody.contains("Structure s2"))
+            #expect(await tick().isEmpty, "not before 08:00")
+            try await expectDigests(0, lastListing: [])
 
-            // Day 2: one request answered; a restart (a new scheduler) in between sends nothing more.
-            let request = try #require(try await EndorsementRequest.query(on: app.db).sort(\.$createdAt).first())
+            // Day 1, 09:00 and 10:00: one e-mail listing both requests; the 10:00 run sends nothing more.
+            clock.set(at(day: 1, hour: 9))
+            #expect(await tick() == ["endorsement-digest"])
+            clock.set(at(day: 1, hour: 10))
+            #expect(await tick() == ["endorsement-digest"], "the job runs every hour…")
+            try await expectDigests(1, lastListing: ["Structure s1", "Structure s2"])
+
+            // Later on day 1, the Region declines s1's request. Day 2 lists s2's only.
+            clock.set(at(day: 1, hour: 15))
             try await region.get("/network")
-            try await region.post("/network/requests/\(request.id!.uuidString.lowercased())/decline", [])
-            clock.advance(days: 1)
-            await scheduler().tick()
-            await scheduler().tick()
-            clock.advance(hours: 3)
-            await scheduler().tick()
-            sent = try await digests("admin@region.example.org")
-            #expect(sent.count == 2)
-            #expect(sent[1].subject == "Demandes d'endossement en attente : 1")
+            #expect(try await region.post("/network/requests/\(try await pendingRequest(of: s1).id!.uuidString.lowercased())/decline", []).status == .seeOther)
+            clock.set(at(day: 2, hour: 9))
+            #expect(await tick() == ["endorsement-digest"])
+            try await expectDigests(2, lastListing: ["Structure s2"])
 
-            // Day 3: still one pending, one more e-mail; the user who did not tick gets none.
-            clock.advance(days: 1)
-            await scheduler().tick()
-            #expect(try await digests("admin@region.example.org").count == 3)
-            #expect(try await digests("quiet@region.example.org").isEmpty)
+            // The server restarts; at 14:00 the new one runs the job again: nothing more that day.
+            let cookie = region.sessionCookie
+            app = try await server.restart()
+            #expect(server.starts == 2)
+            clock.set(at(day: 2, hour: 14))
+            #expect(await tick() == ["endorsement-digest"], "the restarted server runs the job for its hour")
+            try await expectDigests(2, lastListing: ["Structure s2"])
+
+            // Day 3: s2's request still waits, and is listed again.
+            clock.set(at(day: 3, hour: 9))
+            #expect(await tick() == ["endorsement-digest"])
+            try await expectDigests(3, lastListing: ["Structure s2"])
+
+            // Day 4: the last request answered before 08:00; no digest, although the user is still subscribed.
+            region = WebClient(app)
+            region.sessionCookie = cookie // the session is in the database: it outlives the restart
+            #expect(try await region.get("/network").status == .ok)
+            clock.set(at(day: 4, hour: 7))
+            #expect(try await region.post("/network/requests/\(try await pendingRequest(of: s2).id!.uuidString.lowercased())/accept",
+                                          [("comment", "Un partenaire sérieux.")]).status == .seeOther)
+            #expect(try await EndorsementRequest.query(on: app.db).filter(\.$statusName == EndorsementRequestStatus.pending.rawValue).count() == 0)
+            clock.set(at(day: 4, hour: 9))
+            #expect(await tick() == ["endorsement-digest"])
+            try await expectDigests(3, lastListing: ["Structure s2"])
+            let regionAdmin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@region.example.org").first())
+            #expect(try await NotificationPreference.query(on: app.db).filter(\.$user.$id == regionAdmin.id!).filter(\.$kind == EndorsementDigest.kind)
+                .filter(\.$enabled == true).count() == 1, "still subscribed")
+
+            // Day 5: s1 asks again; the digest is back, with that request only.
+            clock.set(at(day: 5, hour: 7))
+            try await ask("s1")
+            clock.set(at(day: 5, hour: 9))
+            #expect(await tick() == ["endorsement-digest"])
+            try await expectDigests(4, lastListing: ["Structure s1"])
 
             // Each digest carries its way out: a link under the message and a one-click List-Unsubscribe (RFC 8058).
             let last = try #require(try await digests("admin@region.example.org").last)
@@ -264,9 +357,11 @@ struct NetworkTests {
             headers.contentType = .urlEncodedForm
             let oneClick = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
             #expect(oneClick.status == .ok && oneClick.body.string.contains("vous ne recevrez plus ce récapitulatif"))
-            clock.advance(days: 1)
-            await scheduler().tick()
-            #expect(try await digests("admin@region.example.org").count == 3, "no digest after unsubscribing")
+            // Day 6: s1's request still waits, but no digest after unsubscribing.
+            clock.set(at(day: 6, hour: 9))
+            #expect(await tick() == ["endorsement-digest"])
+            #expect(try await pendingRequest(of: s1).status == .pending)
+            try await expectDigests(4, lastListing: ["Structure s1"])
         }
     }
 }

@@ -212,7 +212,8 @@ enum LinkedIn {
     static func addToProfileURL(award: Award, badgeName: String, issuerName: String, publisher: OB2Publisher) -> String? {
         guard let id = award.id else { return nil }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        // Issue days are Paris days (an award of 1 March reads "1 mars"), not UTC ones.
+        calendar.timeZone = CalendarDay.timeZone
         let date = calendar.dateComponents([.year, .month], from: award.issuedOn)
         var components = URLComponents(string: "https://www.linkedin.com/profile/add")!
         var items = [

@@ -61,6 +61,9 @@ struct Localizer: Sendable {
             "partners": ("Partenaires", "Partners"), "mode": ("Partage", "Sharing"), "instructions": ("Instructions", "Instructions"),
             "comment": ("Commentaire", "Comment"), "body": ("Message", "Message"), "note": ("Note", "Note"),
             "affiliation": ("Organisme", "Affiliation"), "claim_code": ("Code", "Code"),
+            "review_method": ("Mode d'évaluation", "Review method"), "jury": ("Membres du jury", "Jury members"), "final_reviewer": ("Évaluateur final", "Final reviewer"),
+            "outside_reviewers": ("Évaluateurs extérieurs", "Outside reviewers"), "closes_at": ("Date de clôture", "Closing date"),
+            "applicant_limit": ("Nombre maximal de demandes", "Maximum number of applications"), "jury_threshold": ("Seuil d'acceptation", "Acceptance threshold"),
         ]
         if let pair = known[name] { return pick(pair.0, pair.1) }
         if name.hasPrefix("alignment_") { return pick("Alignement \(name.dropFirst(10))", "Alignment \(name.dropFirst(10))") }

@@ -90,8 +90,14 @@ struct NetworkService {
         }
         partnership.status = .ended
         partnership.endedAt = clock.now
+        let sides = [partnership.$requester.id, partnership.$partner.id]
         try await db.transactionRetrying { db in
             try await partnership.save(on: db)
+            // Requests between former partners could no longer be answered (only partners endorse
+            // each other): they close with the partnership instead of waiting in every digest.
+            try await EndorsementRequest.query(on: db).filter(\.$requester.$id ~~ sides).filter(\.$endorser.$id ~~ sides)
+                .filter(\.$statusName == EndorsementRequestStatus.pending.rawValue)
+                .set(\.$statusName, to: EndorsementRequestStatus.declined.rawValue).update()
             try await AuditLog(db: db, clock: clock).record("partnership.ended", organisation: organisationID, object: "partnership",
                                                             id: partnership.id, detail: "")
         }

@@ -103,7 +103,7 @@ struct ApplicationSetupController: RouteCollection {
         } catch BlasonError.invalid(let found) {
             let model = ApplicationSetupPage.Model(
                 badgeClassID: badgeClass.id!, badgeName: badgeClass.name.text(in: req.context.language), isOpen: existing?.isOpen ?? false,
-                methodFixed: existing != nil, reviewMethod: method.rawValue, applicantKind: kind.rawValue, closesAt: field("closes_at"),
+                methodFixed: existing != nil, reviewMethod: existing?.reviewMethodName ?? method.rawValue, applicantKind: kind.rawValue, closesAt: field("closes_at"),
                 applicantLimit: field("applicant_limit"), juryThreshold: field("jury_threshold"), introFR: field("intro_fr"), introEN: field("intro_en"),
                 jury: field("jury"), finalReviewer: field("final_reviewer"), outside: field("outside_reviewers"), questions: rows, issues: found)
             return HTMLResponse.make(ApplicationSetupPage.render(model, page: PageContext(request: req, title: req.t(.applicationsSetupTitle))),
