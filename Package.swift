@@ -111,7 +111,7 @@ let package = Package(
             // Test vectors and the W3C RDFC-1.0 and JSON-LD toRdf conformance suites.
             resources: [.copy("Resources")]
         ),
-        .testTarget(name: "BlasonQRTests", dependencies: ["BlasonQR"]),
+        .testTarget(name: "BlasonQRTests", dependencies: ["BlasonQR", "BlasonTestSupport"]),
         // Shared by the test targets: the SMTP test server (e2e/smtp_sink.py) and loopback sockets.
         .target(name: "BlasonTestSupport", path: "Tests/BlasonTestSupport"),
         .testTarget(name: "BlasonMailTests", dependencies: ["BlasonMail", "BlasonTestSupport"]),

@@ -226,7 +226,7 @@ struct EarnerSpaceTests {
 
     @Test func withoutSettingLinksLiveNinetyDays() async throws {
         let clock = TestClock()
-        try await EnvironmentTestApp.run(environment: ["BLASON_PUBLIC_URL": TestApp.publicURL], clock: clock.clock) { app in
+        try await TestApp.run(clock: clock.clock, environment: [:]) { app in
             #expect(app.blason.configuration.linkLifetimeDays == 90)
             try await Self.linkLifetime(app, clock: clock, early: 89, late: 91)
         }
@@ -234,7 +234,7 @@ struct EarnerSpaceTests {
 
     @Test func linksLiveTheDaysOperatorsSet() async throws {
         let clock = TestClock()
-        try await EnvironmentTestApp.run(environment: ["BLASON_PUBLIC_URL": TestApp.publicURL, "BLASON_LINK_DAYS": "7"], clock: clock.clock) { app in
+        try await TestApp.run(clock: clock.clock, environment: ["BLASON_LINK_DAYS": "7"]) { app in
             #expect(app.blason.configuration.linkLifetimeDays == 7)
             try await Self.linkLifetime(app, clock: clock, early: 6, late: 8)
         }

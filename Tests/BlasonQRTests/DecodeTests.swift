@@ -1,5 +1,6 @@
 @testable import BlasonQR
 import Foundation
+import BlasonTestSupport
 import Testing
 
 /// zxing-cpp (PyPI wheel, a C++ decoder) reading our PNGs through Pillow's PNG reader: the

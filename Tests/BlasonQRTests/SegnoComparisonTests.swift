@@ -1,5 +1,6 @@
 @testable import BlasonQR
 import Foundation
+import BlasonTestSupport
 import Testing
 
 /// Contents the comparisons run over; byte counts matter more than the text.

@@ -1,4 +1,5 @@
 import BlasonQR
+import BlasonTestSupport
 import Foundation
 
 /// segno (PyPI, pure Python) as an independent reference encoder: it builds the same symbol from

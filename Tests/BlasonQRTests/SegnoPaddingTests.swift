@@ -1,4 +1,5 @@
 @testable import BlasonQR
+import BlasonTestSupport
 import Testing
 
 /// segno 1.6.6 pads differently from the standard (heuer/segno issues #123 and #148); the

@@ -2,31 +2,36 @@ import Foundation
 import Testing
 
 /// Runs helper scripts under the Python named by `BLASON_TEST_QR_PYTHON`, so that independent
-/// implementations (segno to encode, zxing-cpp to decode) can check our symbols.
+/// implementations (segno to encode, zxing-cpp to decode) can check our QR codes, in the QR
+/// library's tests and in the app's.
 ///
 /// Requests and answers travel as JSON files rather than pipes: a large answer on a pipe would
 /// block the child until we read it, and we only read after it exits.
-enum ExternalPython {
-    static let environmentVariable = "BLASON_TEST_QR_PYTHON"
+public enum ExternalPython {
+    public static let environmentVariable = "BLASON_TEST_QR_PYTHON"
 
-    static var executable: String? {
+    public static var executable: String? {
         guard let path = ProcessInfo.processInfo.environment[environmentVariable], !path.isEmpty else { return nil }
         return path
     }
 
-    static var isConfigured: Bool { executable != nil }
+    public static var isConfigured: Bool { executable != nil }
 
-    static let skipReason: Comment = """
+    public static let skipReason: Comment = """
         needs BLASON_TEST_QR_PYTHON, a Python with segno, zxing-cpp and pillow \
-        (python3 -m venv /tmp/qr-venv && /tmp/qr-venv/bin/pip install segno==1.6.6 zxing-cpp==3.1.1 pillow==13.0.0)
+        (pip install segno==1.6.6 zxing-cpp==3.1.1 pillow==13.0.0; scripts/test sets it up)
         """
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Runs `script` as `python script.py request.json answer.json` and decodes the answer.
-    static func run<Request: Encodable, Answer: Decodable>(
+    public static func run<Request: Encodable, Answer: Decodable>(
         script: String,
         request: Request,
         answer: Answer.Type
@@ -60,26 +65,4 @@ enum ExternalPython {
         }
         return try JSONDecoder().decode(Answer.self, from: Data(contentsOf: answerURL))
     }
-}
-
-/// Deterministic pseudo-random bytes (xorshift), so capacity-filling tests need no fixtures.
-struct TestBytes {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed | 1
-    }
-
-    mutating func next(_ count: Int) -> [UInt8] {
-        (0..<count).map { _ in
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return UInt8(truncatingIfNeeded: state >> 24)
-        }
-    }
-}
-
-extension Array where Element == UInt8 {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
 }
