@@ -85,6 +85,33 @@ struct ApplicationRulesTests {
         }
     }
 
+    @Test func theApprovalMessageIsShownToTheReviewerAndSentAsEdited() async throws {
+        try await TestApp.run { app in
+            let admin = try await Scenario.organisationAdmin(app)
+            let badge = try await Scenario.badgeClass(admin)
+            try await ApplicationScenario.open(admin, badge: badge, method: .single)
+            let first = try await ApplicationScenario.submitted(app, badge: badge, email: "first@example.org")
+            let second = try await ApplicationScenario.submitted(app, badge: badge, email: "second@example.org")
+            let standard = "Bonne nouvelle : Structure Test a accepté votre demande du badge « Accueillir le public »."
+            // The box holds the message that would go; sent untouched, it is the standard one.
+            let page = try await admin.get("/reviews/\(first.id!.uuidString.lowercased())")
+            let box = try #require(page.body.string.range(of: "name=\"message\""))
+            #expect(page.body.string[box.upperBound...].prefix(400).replacingOccurrences(of: "&#39;", with: "'").contains(standard))
+            #expect(try await admin.post("/reviews/\(first.id!.uuidString.lowercased())/approve", [("message", standard)]).status == .seeOther)
+            let untouched = try #require(try await Mailbox.messages(app, to: "first@example.org").last { $0.event == "application-approved" })
+            #expect(untouched.textBody.contains(standard))
+            // Rewritten, it goes as rewritten, with the greeting and the link still there.
+            try await admin.get("/reviews/\(second.id!.uuidString.lowercased())")
+            let rewritten = "Félicitations Camille ! Votre atelier d'accueil a convaincu le jury de la structure."
+            #expect(try await admin.post("/reviews/\(second.id!.uuidString.lowercased())/approve", [("message", rewritten)]).status == .seeOther)
+            let edited = try #require(try await Mailbox.messages(app, to: "second@example.org").last { $0.event == "application-approved" })
+            #expect(edited.textBody.contains(rewritten))
+            #expect(!edited.textBody.contains("Bonne nouvelle"))
+            #expect(edited.textBody.contains("/applications/"))
+            #expect(edited.subject == "Demande acceptée : « Accueillir le public »")
+        }
+    }
+
     @Test func aJuryWithAFinalReviewerIsNotShortCutByTheOrganisation() async throws {
         try await TestApp.run { app in
             let admin = try await Scenario.organisationAdmin(app)

@@ -15,6 +15,8 @@ struct ApplicationReviewService {
     struct ApproveOptions: Sendable {
         /// Added to the approval e-mail.
         var message: String?
+        /// The approval e-mail's whole text as the reviewer edited it (the note is then not added).
+        var body: String?
         var expires: Date?
         /// Published with the award as its narrative, after the badge class's criteria.
         var criteriaAddendum: String?
@@ -81,7 +83,7 @@ struct ApplicationReviewService {
             application.$award.id = issued.first?.id
             try await application.save(on: db)
             try await service.record(application, .approved, userID: userID, authorName: authorName, body: options.message ?? "")
-            try await ApplicationMail(db: db, clock: clock, configuration: configuration).send(.applicationApproved, application, note: options.message)
+            try await ApplicationMail(db: db, clock: clock, configuration: configuration).send(.applicationApproved, application, note: options.message, body: options.body)
             try await hooks.run(\.afterApprove, form: form, application: application, db: db)
         }
     }

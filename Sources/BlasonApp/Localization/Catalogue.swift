@@ -82,7 +82,7 @@ enum Catalogue {
         case applicationStatusLabel, statusAwaitingEmail, statusPendingReview, statusReturned, statusApproved, statusRejected
         case yourAnswers, conversationHeading, writeMessage, sendMessageButton, resubmitHeading, resubmitButton, resubmittedNotice
         case messageSentNotice, reviewsTitle, reviewsIntro, filterAll, partnerFilterAll, noApplications, applicantColumn, submittedColumn, reviewTitle
-        case approveHeading, approveMessageLabel, approveExpiresLabel, approveAddendumLabel, approveButton, returnHeading
+        case approveHeading, approveMessageLabel, approveMessageHint, approveExpiresLabel, approveAddendumLabel, approveButton, returnHeading
         case returnCommentLabel, returnButton, rejectHeading, rejectReasonLabel, rejectButton, voteHeading, voteYes, voteNo
         case voteCommentLabel, voteButton, juryAdvice, internalNoteLabel, toApplicantLabel, commentButton, decisionRecordedNotice
         case voteRecordedNotice, revisionLabel, attachmentDownload, reviewersOnlyLabel, joinedReviewNotice
@@ -590,7 +590,9 @@ enum Catalogue {
         case .submittedColumn: ("Envoyée le", "Submitted")
         case .reviewTitle: ("Demande de {name}", "Application from {name}")
         case .approveHeading: ("Accepter et délivrer le badge", "Approve and award the badge")
-        case .approveMessageLabel: ("Message au demandeur (facultatif)", "Message to the applicant (optional)")
+        case .approveMessageLabel: ("Message d'acceptation envoyé au demandeur", "Approval message sent to the applicant")
+        case .approveMessageHint: ("Modifiez-le si vous le souhaitez ; le lien vers la demande et la formule de politesse sont ajoutés.",
+                                   "Edit it if you wish; the link to the application and the greeting are added.")
         case .approveExpiresLabel: ("Date d'expiration du badge (facultatif)", "Expiry date of the badge (optional)")
         case .approveAddendumLabel: ("Complément aux critères (facultatif, publié avec le badge)", "Criteria addendum (optional, published with the badge)")
         case .approveButton: ("Accepter", "Approve")

@@ -81,7 +81,7 @@ struct MailComposer: Sendable {
             wording = Wording(subject: t(.mailAppReturnedSubject), body: t(.mailAppReturnedBody))
             button = t(.mailAppOpenButton)
         case .applicationApproved:
-            wording = Wording(subject: t(.mailAppApprovedSubject), body: t(.mailAppApprovedBody))
+            wording = custom ?? ApplicationMail.approval(language)
             button = t(.mailAppOpenButton)
         case .applicationRejected:
             wording = Wording(subject: t(.mailAppRejectedSubject), body: t(.mailAppRejectedBody))

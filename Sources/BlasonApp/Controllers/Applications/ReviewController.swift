@@ -73,6 +73,8 @@ struct ReviewController: RouteCollection {
             earlier: byRevision.keys.filter { $0 < application.revision }.sorted(by: >).map { ($0, byRevision[$0] ?? [:]) },
             messages: events.map { ApplyController.message($0, req.t) }, canDecide: rights.decide, canVote: rights.vote,
             juryAdvice: advice, issues: issues)
+        model.approvalText = try await ApplicationMail(db: req.db, clock: req.blason.clock, configuration: req.blason.configuration)
+            .approvalText(application)
         for link in try await ApplicationLink.query(on: req.db).filter(\.$application.$id == application.requireID()).all() {
             if let described = try await req.blason.hooks.describe(link, db: req.db, t: req.t) { model.links.append(described) }
         }
@@ -103,8 +105,13 @@ struct ReviewController: RouteCollection {
                     var issues: [FieldIssue] = []
                     let expires = CalendarDay.optional(field("expires"), field: "expires", issues: &issues)
                     if !issues.isEmpty { throw BlasonError.invalid(issues) }
+                    // The box holds the standard message: sent as is, or as the reviewer rewrote it.
+                    let standard = try await ApplicationMail(db: req.db, clock: req.blason.clock, configuration: req.blason.configuration)
+                        .approvalText(application)
+                    let typed = field("message").trimmingCharacters(in: .whitespacesAndNewlines)
+                    let edited = typed.isEmpty || typed == standard ? nil : typed
                     try await reviews.approve(application, form: form, by: userID, authorName: author,
-                                              options: .init(message: field("message").nilIfBlank, expires: expires, criteriaAddendum: field("addendum").nilIfBlank))
+                                              options: .init(body: edited, expires: expires, criteriaAddendum: field("addendum").nilIfBlank))
                 case "return":
                     try await reviews.returnForRevision(application, by: userID, authorName: author, comment: field("comment"))
                 default:

@@ -51,6 +51,8 @@ enum ReviewPages {
         let canDecide: Bool
         let canVote: Bool
         let juryAdvice: String?
+        /// The approval e-mail's text, in the applicant's language, for the reviewer to edit.
+        var approvalText = ""
         /// Objects other features linked to the application (e.g. a programme's submitted badges).
         var links: [(label: String, path: String)] = []
         var issues: [FieldIssue] = []
@@ -92,7 +94,8 @@ enum ReviewPages {
                 Components.textarea("comment", label: t(.voteCommentLabel), value: nil, rows: 2, issues: model.issues, t)), .voteButton, style: "primary")),
             .if(pending && model.canDecide, .group(
                 actionForm("approve", .approveHeading, .group(
-                    Components.textarea("message", label: t(.approveMessageLabel), value: nil, rows: 2, issues: model.issues, t),
+                    Components.textarea("message", label: t(.approveMessageLabel), value: model.approvalText, rows: 4,
+                                        hint: t(.approveMessageHint), issues: model.issues, t),
                     Components.input("expires", label: t(.approveExpiresLabel), value: nil, options: .init(type: .date), issues: model.issues, t),
                     Components.textarea("addendum", label: t(.approveAddendumLabel), value: nil, rows: 2, issues: model.issues, t)), .approveButton, style: "primary"),
                 actionForm("return", .returnHeading,
