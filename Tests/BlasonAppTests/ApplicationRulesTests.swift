@@ -112,6 +112,32 @@ struct ApplicationRulesTests {
         }
     }
 
+    @Test func eachRevisionKeepsItsOwnAttachment() async throws {
+        try await TestApp.run { app in
+            let admin = try await Scenario.organisationAdmin(app)
+            let badge = try await Scenario.badgeClass(admin)
+            try await ApplicationScenario.open(admin, badge: badge, method: .single)
+            let application = try await ApplicationScenario.submitted(app, badge: badge)
+            let path = "/reviews/\(application.id!.uuidString.lowercased())"
+            try await admin.get(path)
+            #expect(try await admin.post(path + "/return", [("comment", "Joignez l'attestation signée.")]).status == .seeOther)
+            let questions = try await ApplicationScenario.form(app, badge: badge).questions
+            let returned = try #require(try await Mailbox.messages(app, to: "camille@example.org").last)
+            let link = try #require(Mailbox.link(in: returned))
+            let applicant = WebClient(app)
+            try await applicant.get(link)
+            let signed = Data("%PDF-1.4\n% attestation signée\ntrailer << >>\n%%EOF\n".utf8)
+            #expect(try await applicant.postMultipart(link + "/resubmit", [
+                (AnswerValidation.field(questions[0]), "Trois ans"), (AnswerValidation.field(questions[1]), "confirme"),
+            ], files: [(AnswerValidation.field(questions[2]), "attestation.pdf", "application/pdf", signed)]).status == .seeOther)
+
+            let file = "\(path)/files/\(questions[2].id.uuidString.lowercased())"
+            #expect(Data(try await admin.get(file).body.readableBytesView) == signed)
+            #expect(Data(try await admin.get(file + "?revision=1").body.readableBytesView) == ApplicationScenario.pdf)
+            #expect(try await admin.get(path).body.string.contains("\(file)?revision=1"))
+        }
+    }
+
     @Test func aJuryWithAFinalReviewerIsNotShortCutByTheOrganisation() async throws {
         try await TestApp.run { app in
             let admin = try await Scenario.organisationAdmin(app)

@@ -125,13 +125,16 @@ struct ReviewController: RouteCollection {
         return req.redirect(to: SiteRoute.review(application.id!).path)
     }
 
-    /// An attachment, to reviewers only, as a download (never rendered inline).
+    /// An attachment, to reviewers only, as a download (never rendered inline): the latest one, or
+    /// the one of an earlier revision (`?revision=N`), which the history keeps.
     func file(_ req: Request) async throws -> Response {
         let (application, form, _) = try await load(req)
+        let applicationID = try application.requireID()
+        var query = ApplicationAnswerRecord.query(on: req.db).filter(\.$application.$id == applicationID)
+        if let revision = req.query[Int.self, at: "revision"] { query = query.filter(\.$revision <= revision) }
         guard let questionID = req.parameters.get("question").flatMap(UUID.init(uuidString:)),
               form.questions.contains(where: { $0.id == questionID && $0.kind == .file }),
-              let record = try await ApplicationAnswerRecord.query(on: req.db).filter(\.$application.$id == application.requireID())
-                .filter(\.$questionID == questionID).sort(\.$revision, .descending).first(),
+              let record = try await query.filter(\.$questionID == questionID).sort(\.$revision, .descending).first(),
               let data = record.fileData, case .file(let name, let type, _) = record.answer else { throw BlasonError.notFound }
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.replaceOrAdd(name: .contentType, value: type)

@@ -84,7 +84,7 @@ enum ReviewPages {
             .forEach(model.earlier) { earlier in
                 .element(named: "details", nodes: [
                     .element(named: "summary", text: MailComposer.fill(t(.revisionLabel), ["n": String(earlier.revision)])),
-                    QuestionFields.answers(model.questions, values: earlier.values, fileLink: nil, t),
+                    QuestionFields.answers(model.questions, values: earlier.values, fileLink: { fileLink($0) + "?revision=\(earlier.revision)" }, t),
                 ])
             },
             .if(pending && model.canVote, actionForm("vote", .voteHeading, .group(
