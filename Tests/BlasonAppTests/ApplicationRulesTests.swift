@@ -138,6 +138,30 @@ struct ApplicationRulesTests {
         }
     }
 
+    @Test func anOutsideReviewerReviewsOnlyTheirBadgeClass() async throws {
+        try await TestApp.run { app in
+            let admin = try await Scenario.organisationAdmin(app)
+            let theirs = try await Scenario.badgeClass(admin)
+            let other = try await Scenario.badgeClass(admin, name: "Autre badge")
+            try await ApplicationScenario.open(admin, badge: theirs, method: .single, fields: [("outside_reviewers", "expert@example.org")])
+            try await ApplicationScenario.open(admin, badge: other, method: .single)
+            let invitation = try await Mailbox.latestLink(app, to: "expert@example.org")
+            let mine = try await ApplicationScenario.submitted(app, badge: theirs, email: "one@example.org")
+            let notMine = try await ApplicationScenario.submitted(app, badge: other, email: "two@example.org")
+            let expert = WebClient(app)
+            try await expert.get(invitation)
+            let queue = try await expert.get("/reviews").body.string
+            #expect(queue.contains(mine.id!.uuidString.lowercased()))
+            #expect(!queue.contains(notMine.id!.uuidString.lowercased()))
+            #expect(try await expert.get("/reviews/\(mine.id!.uuidString.lowercased())").status == .ok)
+            #expect(try await expert.get("/reviews/\(notMine.id!.uuidString.lowercased())").status == .forbidden)
+            #expect(try await expert.post("/reviews/\(notMine.id!.uuidString.lowercased())/approve", []).status == .forbidden)
+            #expect(try await ApplicationScenario.reload(app, notMine).status == .pending)
+            // Nor the organisation's other pages: an outside reviewer is not a member.
+            #expect(try await expert.get("/issuer").status != .ok)
+        }
+    }
+
     @Test func aJuryWithAFinalReviewerIsNotShortCutByTheOrganisation() async throws {
         try await TestApp.run { app in
             let admin = try await Scenario.organisationAdmin(app)
