@@ -201,16 +201,22 @@ struct EarnerTests {
         }
     }
 
+    /// An earner who accepted a badge sent to their home address; another waits at their work address.
+    static func earnerWithABadgeAtHomeAndOneAtWork(_ app: Application) async throws -> WebClient {
+        let issuer = try await Scenario.organisationAdmin(app)
+        let badge = try await Scenario.badgeClass(issuer)
+        try await award(issuer, badge, "home@example.org")
+        try await award(issuer, try await Scenario.badgeClass(issuer, name: "Badge travail"), "work@example.org")
+        let earner = WebClient(app)
+        let claim = try await Mailbox.latestLink(app, to: "home@example.org")
+        try await earner.get(claim)
+        #expect(try await earner.post(claim + "/accept", []).status == .seeOther)
+        return earner
+    }
+
     @Test func wrongVerificationCodeChangesNothing() async throws {
         try await TestApp.run { app in
-            let issuer = try await Scenario.organisationAdmin(app)
-            let badge = try await Scenario.badgeClass(issuer)
-            try await Self.award(issuer, badge, "home@example.org")
-            try await Self.award(issuer, try await Scenario.badgeClass(issuer, name: "Badge travail"), "work@example.org")
-            let earner = WebClient(app)
-            let claim = try await Mailbox.latestLink(app, to: "home@example.org")
-            try await earner.get(claim)
-            #expect(try await earner.post(claim + "/accept", []).status == .seeOther)
+            let earner = try await Self.earnerWithABadgeAtHomeAndOneAtWork(app)
             let workClaim = try await Mailbox.latestLink(app, to: "work@example.org")
 
             // The signed-in earner adds a second address through the form of their passport.
@@ -328,14 +334,7 @@ struct EarnerTests {
 
     @Test func signInLinkAndSecondAddress() async throws {
         try await TestApp.run { app in
-            let issuer = try await Scenario.organisationAdmin(app)
-            let badge = try await Scenario.badgeClass(issuer)
-            try await Self.award(issuer, badge, "home@example.org")
-            try await Self.award(issuer, try await Scenario.badgeClass(issuer, name: "Badge travail"), "work@example.org")
-            let earner = WebClient(app)
-            let claim = try await Mailbox.latestLink(app, to: "home@example.org")
-            try await earner.get(claim)
-            try await earner.post(claim + "/accept", [])
+            let earner = try await Self.earnerWithABadgeAtHomeAndOneAtWork(app)
 
             try await earner.get("/passport/emails")
             #expect(try await earner.post("/passport/emails", [("email", "work@example.org")]).status == .seeOther)

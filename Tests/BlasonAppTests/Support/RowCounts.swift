@@ -18,6 +18,7 @@ struct RowCounts: Equatable, CustomStringConvertible {
     var auditEvents = 0
     var applications = 0
     var applicationEvents = 0
+    var applicationAnswers = 0
 
     static func take(_ app: Application) async throws -> RowCounts {
         let db = app.db
@@ -32,12 +33,13 @@ struct RowCounts: Equatable, CustomStringConvertible {
             outbox: try await OutboxMessage.query(on: db).count(),
             auditEvents: try await AuditEvent.query(on: db).count(),
             applications: try await BadgeApplication.query(on: db).count(),
-            applicationEvents: try await ApplicationEvent.query(on: db).count())
+            applicationEvents: try await ApplicationEvent.query(on: db).count(),
+            applicationAnswers: try await ApplicationAnswerRecord.query(on: db).count())
     }
 
     var description: String {
         "organisations \(organisations), badge classes \(badgeClasses), API tokens \(apiTokens), awards \(awards) (revoked \(revokedAwards)), "
             + "issue jobs \(issueJobs), one-time links \(oneTimeLinks), outbox \(outbox), audit events \(auditEvents), "
-            + "applications \(applications) (events \(applicationEvents))"
+            + "applications \(applications) (events \(applicationEvents), answers \(applicationAnswers))"
     }
 }
