@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -17,6 +18,10 @@ struct SMTPConnection: Sendable {
         guard let bootstrap = ClientBootstrap(validatingGroup: group) else {
             throw .connection("the event loop group cannot run a POSIX socket")
         }
+        // Each attempt's handler, kept by its channel: a server that answers garbage (or a TLS handshake
+        // that fails) can tear the pipeline down before the connection's future is seen, and the
+        // handler holds the error to report; looking it up in the pipeline would lose it.
+        let handlers = NIOLockedValueBox<[ObjectIdentifier: NIOLoopBound<SMTPReplyHandler>]>([:])
         let connecting = bootstrap
             .connectTimeout(timeout)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -26,15 +31,17 @@ struct SMTPConnection: Sendable {
                     if let implicitTLS {
                         try channel.pipeline.syncOperations.addHandler(try implicitTLS.makeHandler())
                     }
-                    try channel.pipeline.syncOperations.addHandler(SMTPReplyHandler())
+                    let handler = SMTPReplyHandler()
+                    try channel.pipeline.syncOperations.addHandler(handler)
+                    handlers.withLockedValue { $0[ObjectIdentifier(channel)] = NIOLoopBound(handler, eventLoop: channel.eventLoop) }
                 }
             }
             .connect(host: configuration.host, port: configuration.port)
             .flatMapThrowing { channel in
-                // Taken in the same event-loop tick as the connection succeeds: a later hop could find the
-                // pipeline already torn down by a failed TLS handshake, losing the handler and its error.
-                let handler = try channel.pipeline.syncOperations.handler(type: SMTPReplyHandler.self)
-                return (channel, NIOLoopBound(handler, eventLoop: channel.eventLoop))
+                guard let handler = handlers.withLockedValue({ $0[ObjectIdentifier(channel)] }) else {
+                    throw SMTPError.connection("the connection has no SMTP handler")
+                }
+                return (channel, handler)
             }
         do {
             let (channel, handler) = try await connecting.get()
